@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+// Every setting comes from the environment and is parsed once, at boot.
+const boolean = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).default('data/comptoir.db'),
+  DATA_DIR: z.string().min(1).default('data'),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SHOP_NAME: z.string().min(1).default('Comptoir'),
+  DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr'),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be an ISO 4217 code such as EUR').default('EUR'),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolean.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  uploadDir: string;
+  sessionSecret: string;
+  shopName: string;
+  defaultLocale: 'fr' | 'en';
+  currency: string;
+  maxUploadBytes: number;
+  logLevel: string;
+  trustProxy: boolean;
+  loginRateLimit: number;
+  /** Cookies get the Secure flag when the shop is served over TLS. */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const config: Config = {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    uploadDir: resolve(dataDir, 'uploads'),
+    sessionSecret: e.SESSION_SECRET ?? '',
+    shopName: e.SHOP_NAME,
+    defaultLocale: e.DEFAULT_LOCALE,
+    currency: e.CURRENCY,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    secureCookies: publicUrl.startsWith('https://'),
+    ...overrides,
+  };
+  if (!config.sessionSecret) {
+    if (config.env === 'production') {
+      throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (32+ random characters)');
+    }
+    config.sessionSecret = localSecret(config.dataDir);
+  }
+  return config;
+}
+
+/** Outside production a secret is generated once and kept beside the data, never in the repository. */
+function localSecret(dataDir: string): string {
+  const file = resolve(dataDir, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres' | 'mysql';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Db | Tx;
+
+export type Connection = {
+  db: Db;
+  dialect: Dialect;
+  /** Counts statements sent, so tests and benchmarks can hold hot paths to a budget. */
+  queryCount: () => number;
+  close: () => Promise<void>;
+};
+
+export function dialectOf(url: string): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  if (/^(mysql|mariadb):\/\//.test(url)) return 'mysql';
+  return 'sqlite';
+}
+
+export function connect(url: string): Connection {
+  const dialect = dialectOf(url);
+  if (dialect !== 'sqlite') {
+    throw new Error(`DATABASE_URL ${dialect}:// is not supported yet: use a SQLite file path`);
+  }
+  const file = url === ':memory:' ? url : resolve(url.replace(/^sqlite:(\/\/)?/, ''));
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  let count = 0;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: () => {
+      count++;
+    },
+  });
+  return {
+    db,
+    dialect,
+    queryCount: () => count,
+    close: () => db.destroy(),
+  };
+}
