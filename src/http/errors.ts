@@ -10,23 +10,32 @@ export type HtmlErrorRenderer = (req: FastifyRequest, status: number, message: s
 
 const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || !(req.headers.accept ?? '').includes('text/html');
 
-function fieldName(path: (string | number)[], where: string | undefined): string {
-  const p = path.join('.');
-  return p || where || 'body';
+type ZodIssueParams = { keys?: string[]; issue?: { path?: (string | number)[]; code?: string; keys?: string[] } };
+
+/**
+ * fastify-type-provider-zod reports each zod issue as { keyword: issue code, instancePath: "/a/0/b", params: the rest of the issue }.
+ * Fields are named by their dotted path (variants.0.price.amount); unknown keys name the key itself.
+ */
+export function validationFields(validation: { keyword: string; instancePath: string; message?: string; params: unknown }[], where: string | undefined): FieldIssue[] {
+  return validation.flatMap((v) => {
+    const params = (v.params ?? {}) as ZodIssueParams;
+    // Older versions of the type provider nested the issue under params.issue.
+    const code = params.issue?.code ?? v.keyword;
+    const path = params.issue?.path?.map(String) ?? v.instancePath.split('/').filter(Boolean);
+    const keys = params.issue?.keys ?? params.keys;
+    if (code === 'unrecognized_keys' && keys?.length) {
+      return keys.map((k) => ({ field: [...path, k].join('.'), message: 'unknown field' }));
+    }
+    const missing = code === 'invalid_type' && /received undefined$/.test(v.message ?? '');
+    return [{ field: path.join('.') || where || 'body', message: missing ? 'required' : (v.message ?? 'invalid value') }];
+  });
 }
 
 export function toErrorBody(err: unknown, req: FastifyRequest): { status: number; body: ErrorBody } {
   if (err instanceof AppError) return { status: err.status, body: err.toJSON() };
   const e = err as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const fields = e.validation.map((v) => {
-      const params = v.params as { issue?: { path?: (string | number)[]; code?: string; keys?: string[] } };
-      const issue = params.issue;
-      if (issue?.code === 'unrecognized_keys' && issue.keys) {
-        return { field: [...(issue.path ?? []), issue.keys.join(',')].join('.'), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` };
-      }
-      return { field: fieldName(issue?.path ?? v.instancePath.split('/').filter(Boolean), e.validationContext), message: v.message ?? 'invalid value' };
-    });
+    const fields = validationFields(e.validation, e.validationContext);
     const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
     return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, fields } } };
   }
