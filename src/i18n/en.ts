@@ -57,6 +57,7 @@ export const en = {
   'stock.low.other': 'Only {count} left',
   'stock.soldOut': 'Sold out',
   'stock.backorder': 'Available on backorder',
+  'stock.soldOutNote': 'sold out',
   'stock.unavailable': 'unavailable',
 
   'product.breadcrumb': 'Breadcrumb',

@@ -59,6 +59,7 @@ export const fr: Record<MessageKey, string> = {
   'stock.low.other': 'Plus que {count} en stock',
   'stock.soldOut': 'Épuisé',
   'stock.backorder': 'Disponible en réassort (commande possible)',
+  'stock.soldOutNote': 'épuisé',
   'stock.unavailable': 'indisponible',
 
   'product.breadcrumb': 'Fil d’Ariane',

@@ -1,0 +1,60 @@
+// Progressive enhancement only: every page works without this file.
+// Choosing a variant updates price, stock and the add-to-cart form in place (no reload, focus kept,
+// announced through the aria-live status), instead of submitting the form on each arrow key.
+(function () {
+  var d = document;
+  var form = d.getElementById('variant-form');
+  if (!form || !window.fetch || !window.DOMParser || !window.FormData || !window.URLSearchParams || !history.replaceState) return;
+  d.documentElement.className += ' js';
+  var latest = 0;
+
+  function byId(doc, id) {
+    return doc.getElementById(id);
+  }
+
+  function apply(doc) {
+    var status = byId(d, 'variant-status');
+    var fresh = byId(doc, 'variant-status');
+    if (status && fresh) status.innerHTML = fresh.innerHTML;
+    var sku = byId(d, 'variant-sku');
+    var freshSku = byId(doc, 'variant-sku');
+    if (sku && freshSku) sku.textContent = freshSku.textContent;
+    var cart = byId(d, 'add-to-cart');
+    var freshCart = byId(doc, 'add-to-cart');
+    if (cart && freshCart) {
+      cart.elements.variantId.value = freshCart.elements.variantId.value;
+      var b = cart.querySelector('button');
+      var fb = freshCart.querySelector('button');
+      b.textContent = fb.textContent;
+      b.disabled = fb.disabled;
+    }
+    // Sold-out notes per value, and the variant actually chosen when a combination does not exist.
+    var inputs = form.querySelectorAll('input[type=radio]');
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      var twin = byId(doc, input.id);
+      if (twin) input.checked = twin.checked;
+      var label = form.querySelector('label[for="' + input.id + '"]');
+      var freshLabel = doc.querySelector('label[for="' + input.id + '"]');
+      if (label && freshLabel) label.innerHTML = freshLabel.innerHTML;
+    }
+  }
+
+  form.addEventListener('change', function () {
+    var url = form.action.split('#')[0] + '?' + new URLSearchParams(new FormData(form)).toString();
+    var mine = ++latest;
+    fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      })
+      .then(function (html) {
+        if (mine !== latest) return; // a later choice wins
+        apply(new DOMParser().parseFromString(html, 'text/html'));
+        history.replaceState(null, '', url);
+      })
+      .catch(function () {
+        form.submit();
+      });
+  });
+})();

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { LOCALES } from '../i18n/index.ts';
+import type { CatalogChangeListeners } from '../app.ts';
+import { INFO_PAGES } from './pages/info-page.tsx';
+import type { Site } from './site.ts';
+
+const PAGE = 100;
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+type Entry = { rest: string; lastmod?: string };
+
+/** One <url> per page and locale, each listing every language version (hreflang) as Google asks. */
+function urlset(base: string, entries: Entry[], defaultLocale: string): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'];
+  for (const e of entries) {
+    const links = LOCALES.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xml(`${base}/${l}${e.rest}`)}"/>`).join('');
+    const xDefault = `<xhtml:link rel="alternate" hreflang="x-default" href="${xml(`${base}/${defaultLocale}${e.rest}`)}"/>`;
+    for (const l of LOCALES) {
+      out.push(`<url><loc>${xml(`${base}/${l}${e.rest}`)}</loc>${e.lastmod ? `<lastmod>${xml(e.lastmod)}</lastmod>` : ''}${links}${xDefault}</url>`);
+    }
+  }
+  out.push('</urlset>');
+  return out.join('\n');
+}
+
+export function registerSitemap(server: FastifyInstance, site: Site, events: CatalogChangeListeners): void {
+  const { config, catalog } = site;
+  // Built once per catalog change (it reads every active product), then served from memory.
+  let cached: { base: string; body: Promise<string> } | null = null;
+  const invalidate = () => {
+    cached = null;
+  };
+  events.product.push(invalidate);
+  events.collection.push(invalidate);
+
+  async function build(): Promise<string> {
+    const entries: Entry[] = [{ rest: '/' }, ...INFO_PAGES.map((p) => ({ rest: `/pages/${p}` }))];
+    const collections = await catalog.collections.list(config.defaultLocale);
+    for (const c of collections) entries.push({ rest: `/collections/${c.handle}`, lastmod: c.updatedAt });
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const r = await catalog.list({ locale: config.defaultLocale, status: 'active', sort: 'featured', page, perPage: PAGE });
+      pages = r.pages;
+      for (const p of r.items) entries.push({ rest: `/products/${p.handle}`, lastmod: p.updatedAt });
+    }
+    return urlset(config.publicUrl, entries, config.defaultLocale);
+  }
+
+  server.get('/sitemap.xml', async (_req, reply) => {
+    if (!cached || cached.base !== config.publicUrl) {
+      const body = build();
+      cached = { base: config.publicUrl, body };
+      body.catch(() => {
+        if (cached?.body === body) cached = null;
+      });
+    }
+    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await cached.body);
+  });
+
+  server.get('/robots.txt', async (_req, reply) => {
+    const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api'];
+    for (const l of LOCALES) lines.push(`Disallow: /${l}/cart`, `Disallow: /${l}/search`);
+    lines.push('', `Sitemap: ${config.publicUrl}/sitemap.xml`, '');
+    return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(lines.join('\n'));
+  });
+}
