@@ -10,7 +10,7 @@ import { apiClient } from './test-client.ts';
 function form(file: Buffer, name: string, type: string, alt?: string, field = 'image'): FormData {
   const f = new FormData();
   if (alt !== undefined) f.append('alt', alt);
-  f.append(field, new Blob([file], { type }), name);
+  f.append(field, new Blob([new Uint8Array(file)], { type }), name);
   return f;
 }
 
