@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app.ts';
 import { ProductInputSchema, ProductPatchSchema } from '../catalog/index.ts';
@@ -90,23 +90,15 @@ export function registerProductRoutes(server: FastifyInstance, services: Service
     },
   }, async (req) => presentProduct(await catalog.products.update(req.params.id, req.body, apiActor(req)), base()));
 
-  const archive = {
-    schema: {
-      tags,
-      security,
-      params: IdParamsSchema,
-      response: { 200: json('The archived product', ProductViewSchema), ...errors(400, 404) },
-    },
-  };
-  const doArchive = async (req: { params: { id: number } } & Parameters<typeof apiActor>[0]) =>
-    presentProduct(await catalog.products.archive(req.params.id, apiActor(req)), base());
+  const archiveSchema = { tags, security, params: IdParamsSchema, response: { 200: json('The archived product', ProductViewSchema), ...errors(400, 404) } };
+  const archive = async (req: FastifyRequest & { params: { id: number } }) => presentProduct(await catalog.products.archive(req.params.id, apiActor(req)), base());
 
   api.post('/products/:id/archive', {
-    schema: { ...archive.schema, summary: 'Archive a product', description: 'The product leaves the storefront; it stays in past orders and can be made active again with PATCH.' },
-  }, (req) => doArchive(req));
+    schema: { ...archiveSchema, summary: 'Archive a product', description: 'The product leaves the storefront; it stays in past orders and can be made active again with PATCH.' },
+  }, archive);
 
   // Products are never deleted (orders refer to their variants): DELETE archives, like POST .../archive.
   api.delete('/products/:id', {
-    schema: { ...archive.schema, summary: 'Archive a product (DELETE)', description: 'Same as POST /api/admin/products/{id}/archive: products are archived, never erased, because orders refer to them.' },
-  }, (req) => doArchive(req));
+    schema: { ...archiveSchema, summary: 'Archive a product (DELETE)', description: 'Same as POST /api/admin/products/{id}/archive: products are archived, never erased, because orders refer to them.' },
+  }, archive);
 }
