@@ -20,6 +20,16 @@ import { createApiKeyService, createStaffService, type ApiKeyService, type Staff
 import { registerStorefront } from './storefront/routes.ts';
 import { registerAdmin } from './admin/routes.ts';
 import { registerAdminApi } from './api/admin-routes.ts';
+import { createCartService, type CartService } from './cart/index.ts';
+import { createCheckoutService, type CheckoutService } from './checkout/index.ts';
+import { createDiscountService, type DiscountService } from './discounts/index.ts';
+import { createMailer, emailHandlers, type Mailer } from './email/index.ts';
+import { createOrderService, type Faults, type OrderService } from './orders/index.ts';
+import { createOutboxWorker, type OutboxWorker } from './outbox/index.ts';
+import { createPaymentProviders, type PaymentProvider } from './payments/index.ts';
+import { createShippingService, type ShippingService } from './shipping/index.ts';
+import { startWorker, type Worker } from './worker.ts';
+import pino from 'pino';
 
 /** Everything a route needs, built once here and handed over as a plain object. */
 export type Services = {
@@ -28,6 +38,14 @@ export type Services = {
   catalog: Catalog;
   staff: StaffService;
   apiKeys: ApiKeyService;
+  cart: CartService;
+  checkout: CheckoutService;
+  orders: OrderService;
+  shipping: ShippingService;
+  discounts: DiscountService;
+  payments: Map<string, PaymentProvider>;
+  mailer: Mailer;
+  outbox: OutboxWorker;
   /** Called whenever catalog content changes (the page cache hooks in here). */
   events: CatalogChangeListeners;
 };
@@ -37,7 +55,9 @@ export type CatalogChangeListeners = {
   collection: Array<(c: { collectionId: number; handle: string }) => void>;
 };
 
-export async function buildServices(config: Config): Promise<Services> {
+export type BuildOptions = { faults?: Faults };
+
+export async function buildServices(config: Config, opts: BuildOptions = {}): Promise<Services> {
   const conn = connect(config.databaseUrl);
   await migrateToLatest(conn);
   mkdirSync(config.uploadDir, { recursive: true });
@@ -51,13 +71,54 @@ export async function buildServices(config: Config): Promise<Services> {
     onProductChange: (c) => events.product.forEach((f) => f(c)),
     onCollectionChange: (c) => events.collection.forEach((f) => f(c)),
   });
-  return { config, conn, catalog, staff: createStaffService(conn.db), apiKeys: createApiKeyService(conn.db), events };
+  const log = pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, name: 'worker' });
+  const mailer = createMailer({ db: conn.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const outbox = createOutboxWorker({
+    db: conn.db,
+    handlers: emailHandlers({ db: conn.db, mailer, shopName: config.shopName, publicUrl: () => config.publicUrl, bankDetails: config.bankDetails }),
+    log,
+  });
+  // Deliver at once what a committed transaction queued, instead of waiting for the next poll.
+  const nudge = () => void outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+  const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge });
+  const shipping = createShippingService(conn.db);
+  const discounts = createDiscountService(conn.db);
+  const payments = createPaymentProviders(config.paymentProviders, config.stripe);
+  const checkout = createCheckoutService({
+    db: conn.db,
+    orders,
+    shipping,
+    discounts,
+    providers: payments,
+    holdMinutes: config.stockHoldMinutes,
+    offlineHoldDays: config.offlineHoldDays,
+    bankDetails: config.bankDetails,
+    faults: opts.faults,
+    afterCommit: nudge,
+  });
+  return {
+    config,
+    conn,
+    catalog,
+    staff: createStaffService(conn.db),
+    apiKeys: createApiKeyService(conn.db),
+    cart: createCartService({ db: conn.db, currency: config.currency, maxQuantity: config.cartMaxQuantity }),
+    checkout,
+    orders,
+    shipping,
+    discounts,
+    payments,
+    mailer,
+    outbox,
+    events,
+  };
 }
 
 export type App = { server: FastifyInstance; services: Services; close: () => Promise<void> };
 
-export async function buildApp(config: Config, existing?: Services): Promise<App> {
-  const services = existing ?? (await buildServices(config));
+export async function buildApp(config: Config, opts: BuildOptions & { services?: Services } = {}): Promise<App> {
+  const services = opts.services ?? (await buildServices(config, opts));
+  const worker: Worker | null = config.worker ? startWorker(services) : null;
   const server = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: (req) => {
@@ -106,6 +167,7 @@ export async function buildApp(config: Config, existing?: Services): Promise<App
     services,
     async close() {
       await server.close();
+      await worker?.stop();
       await services.conn.close();
     },
   };

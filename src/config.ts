@@ -23,6 +23,22 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolean.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  PAYMENT_PROVIDERS: z
+    .string()
+    .default('test,bank_transfer,cod')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['test', 'bank_transfer', 'cod', 'stripe'], 'use test, bank_transfer, cod or stripe')).min(1)),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  STRIPE_API_HOST: z.url().optional(),
+  STOCK_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  OFFLINE_HOLD_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  CART_MAX_QUANTITY: z.coerce.number().int().min(1).max(10_000).default(99),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL looks like smtp://user:pass@host:587').optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  BANK_DETAILS: z.string().max(500).default('IBAN FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP'),
+  WORKER: boolean.default(true),
 });
 
 export type Config = {
@@ -43,6 +59,17 @@ export type Config = {
   loginRateLimit: number;
   /** Cookies get the Secure flag when the shop is served over TLS. */
   secureCookies: boolean;
+  paymentProviders: ('test' | 'bank_transfer' | 'cod' | 'stripe')[];
+  stripe: { secretKey: string; webhookSecret: string; publishableKey: string | null; apiHost: string | null } | null;
+  stockHoldMinutes: number;
+  offlineHoldDays: number;
+  cartMaxQuantity: number;
+  /** Without SMTP_URL, e-mails go to the mailbox table, readable in the admin (the demo's case). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  bankDetails: string;
+  /** Run the outbox and sweepers in this process. */
+  worker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -73,8 +100,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     secureCookies: publicUrl.startsWith('https://'),
+    paymentProviders: e.PAYMENT_PROVIDERS,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, publishableKey: e.STRIPE_PUBLISHABLE_KEY ?? null, apiHost: e.STRIPE_API_HOST ?? null }
+        : null,
+    stockHoldMinutes: e.STOCK_HOLD_MINUTES,
+    offlineHoldDays: e.OFFLINE_HOLD_DAYS,
+    cartMaxQuantity: e.CART_MAX_QUANTITY,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `${e.SHOP_NAME} <shop@localhost>`,
+    bankDetails: e.BANK_DETAILS,
+    worker: e.WORKER,
     ...overrides,
   };
+  if (config.paymentProviders.includes('stripe') && !config.stripe) {
+    throw new ConfigError('Invalid configuration:\n  PAYMENT_PROVIDERS: stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  }
   if (!config.sessionSecret) {
     if (config.env === 'production') {
       throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (32+ random characters)');

@@ -143,6 +143,139 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+// buying path
+export interface SequencesTable {
+  name: string;
+  value: number;
+}
+export interface CartsTable {
+  id: string;
+  currency: string;
+  locale: string;
+  status: 'open' | 'completed';
+  order_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface CartLinesTable {
+  id: Id;
+  cart_id: string;
+  variant_id: number;
+  quantity: number;
+  created_at: string;
+}
+export interface ShippingMethodsTable {
+  id: Id;
+  name_fr: string;
+  name_en: string;
+  /** ISO 3166 alpha-2 codes, comma-separated. */
+  countries: string;
+  kind: 'flat' | 'weight';
+  price_amount: number;
+  free_above_amount: number | null;
+  /** JSON: [{ upToGrams, amount }] ascending, for kind 'weight'. */
+  weight_rates: string;
+  position: number;
+  active: number;
+}
+export interface DiscountCodesTable {
+  id: Id;
+  code: string;
+  kind: 'percentage' | 'fixed' | 'free_shipping';
+  /** Basis points for a percentage, minor units for a fixed amount. */
+  value: number;
+  min_subtotal_amount: number;
+  starts_at: string | null;
+  ends_at: string | null;
+  usage_limit: number | null;
+  used_count: number;
+  active: number;
+  created_at: string;
+}
+export interface OrdersTable {
+  id: Id;
+  number: number;
+  token: string;
+  cart_id: string | null;
+  idempotency_key: string | null;
+  status: 'pending_payment' | 'paid' | 'partially_fulfilled' | 'fulfilled' | 'cancelled' | 'refunded';
+  email: string;
+  locale: string;
+  currency: string;
+  subtotal_amount: number;
+  discount_amount: number;
+  shipping_amount: number;
+  tax_amount: number;
+  total_amount: number;
+  shipping_address: string;
+  shipping_method_id: number | null;
+  shipping_method_name: string;
+  discount_code: string | null;
+  tax_lines: string;
+  payment_provider: string;
+  payment_reference: string | null;
+  reservation_expires_at: string | null;
+  placed_at: string;
+  paid_at: string | null;
+  updated_at: string;
+}
+export interface OrderLinesTable {
+  id: Id;
+  order_id: number;
+  variant_id: number | null;
+  product_id: number | null;
+  sku: string;
+  title: string;
+  variant_title: string;
+  unit_price_amount: number;
+  quantity: number;
+  vat_rate_bp: number;
+  discount_amount: number;
+  total_amount: number;
+  tracked: number;
+}
+export interface OrderEventsTable {
+  id: Id;
+  order_id: number;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  actor: string;
+  created_at: string;
+}
+export interface PaymentsTable {
+  id: Id;
+  order_id: number;
+  provider: string;
+  status: 'pending' | 'paid' | 'declined' | 'cancelled' | 'refunded';
+  amount: number;
+  currency: string;
+  reference: string | null;
+  detail: string | null;
+  created_at: string;
+}
+export interface OutboxTable {
+  id: Id;
+  topic: string;
+  dedupe_key: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+export interface MailboxTable {
+  id: Id;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
+}
+
 export interface Database {
   products: ProductsTable;
   product_translations: ProductTranslationsTable;
@@ -159,4 +292,15 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  sequences: SequencesTable;
+  carts: CartsTable;
+  cart_lines: CartLinesTable;
+  shipping_methods: ShippingMethodsTable;
+  discount_codes: DiscountCodesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  payments: PaymentsTable;
+  outbox: OutboxTable;
+  mailbox: MailboxTable;
 }

@@ -36,7 +36,7 @@ export class AppError extends Error {
   get status(): number {
     return STATUS[this.code];
   }
-  toJSON() {
+  toJSON(): { error: { code: string; message: string; fields?: FieldIssue[]; [extra: string]: unknown } } {
     return { error: { code: this.code, message: this.message, ...(this.fields.length ? { fields: this.fields } : {}) } };
   }
 }

@@ -5,6 +5,7 @@ import { buildApp, type App, type Services } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { ProductInput } from '../../src/catalog/index.ts';
 import { ProductInputSchema } from '../../src/catalog/index.ts';
+import type { z } from 'zod';
 
 export type TestShop = { url: string; app: App; services: Services; config: Config; dir: string; close: () => Promise<void> };
 
@@ -40,7 +41,7 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
 
 let seq = 0;
 /** A valid product input; override any part. SKUs and handles are unique per call. */
-export function productInput(over: Partial<ProductInput> & Record<string, unknown> = {}): ProductInput {
+export function productInput(over: Partial<z.input<typeof ProductInputSchema>> = {}): ProductInput {
   const n = ++seq;
   return ProductInputSchema.parse({
     status: 'active',

@@ -1,0 +1,1 @@
+export { createCartService, newCartId, type CartService, type CartView, type CartLineView } from './service.ts';
