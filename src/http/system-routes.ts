@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Services } from '../app.ts';
+import { tidyOpenApi } from '../api/openapi-tidy.ts';
 
 export function registerSystemRoutes(server: FastifyInstance, services: Services): void {
   // For load balancers and monitors: answers 200 only while the database answers.
@@ -15,6 +16,6 @@ export function registerSystemRoutes(server: FastifyInstance, services: Services
 
   server.get('/api/openapi.json', async (_req, reply) => {
     const doc = server.swagger() as { servers?: unknown };
-    return reply.header('cache-control', 'no-cache').send({ ...doc, servers: [{ url: services.config.publicUrl }] });
+    return reply.header('cache-control', 'no-cache').send(tidyOpenApi({ ...doc, servers: [{ url: services.config.publicUrl }] }));
   });
 }

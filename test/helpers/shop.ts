@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type App, type Services } from '../../src/app.ts';
+import { buildApp, type App, type BuildOptions, type Services } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { ProductInput } from '../../src/catalog/index.ts';
 import { ProductInputSchema } from '../../src/catalog/index.ts';
@@ -10,7 +10,7 @@ import type { z } from 'zod';
 export type TestShop = { url: string; app: App; services: Services; config: Config; dir: string; close: () => Promise<void> };
 
 /** A real shop on a real SQLite file in a fresh folder, listening on a free loopback port. */
-export async function startTestShop(env: Record<string, string> = {}): Promise<TestShop> {
+export async function startTestShop(env: Record<string, string> = {}, opts: BuildOptions = {}): Promise<TestShop> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -20,7 +20,7 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, opts);
   await app.server.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
