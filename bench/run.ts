@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchCheckout } from './checkout.bench.ts';
 import { benchPages } from './pages.bench.ts';
 
 // `npm run bench` runs every suite; `npm run bench -- pages` runs the ones named.
 const SUITES: Record<string, (dir: string) => Promise<void>> = {
   pages: benchPages,
+  checkout: benchCheckout,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -79,7 +79,9 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     log,
   });
   // Deliver at once what a committed transaction queued, instead of waiting for the next poll.
-  const nudge = () => void outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+  const nudge = () => {
+    if (config.worker) void outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+  };
   const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge });
   const shipping = createShippingService(conn.db);
   const discounts = createDiscountService(conn.db);

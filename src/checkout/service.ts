@@ -77,11 +77,26 @@ export function createCheckoutService(deps: CheckoutDeps) {
   const instructions = (provider: PaymentProvider, number: number, locale: 'fr' | 'en') => paymentInstructions(provider.id, number, locale, deps.bankDetails);
 
   /** Acts on the provider's answer: paid -> sale committed; declined -> order cancelled, stock released, cart reopened. */
-  async function settle(o: { id: number; number: number; token: string; status: string; total_amount: number; currency: string }, provider: PaymentProvider, start: PaymentStart, locale: 'fr' | 'en', replayed: boolean): Promise<PlacedOrder> {
+  async function settle(
+    o: { id: number; number: number; token: string; status: string; total_amount: number; currency: string },
+    provider: PaymentProvider,
+    start: PaymentStart,
+    locale: 'fr' | 'en',
+    replayed: boolean,
+    held?: Held[],
+  ): Promise<PlacedOrder> {
     fault('after-payment');
     if (start.status === 'paid') {
-      const paid = await deps.orders.markPaid(o.id, { provider: provider.id, reference: start.reference, actor: { label: `payment:${provider.id}` }, sendConfirmation: true });
-      return { order: { ...summary(o), status: paid.status }, payment: { provider: provider.id, status: 'paid', reference: start.reference }, replayed };
+      const known = held ? { total: Number(o.total_amount), currency: o.currency, held } : undefined;
+      try {
+        await deps.orders.markPaid(o.id, { provider: provider.id, reference: start.reference, actor: { label: `payment:${provider.id}` }, sendConfirmation: true, known });
+      } catch (e) {
+        // A concurrent twin of this request (double click, retry) recorded the payment first.
+        if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+        const now = await db.selectFrom('orders').select('status').where('id', '=', o.id).executeTakeFirst();
+        if (now?.status !== 'paid') throw e;
+      }
+      return { order: { ...summary(o), status: 'paid' }, payment: { provider: provider.id, status: 'paid', reference: start.reference }, replayed };
     }
     if (start.status === 'declined') {
       await deps.orders.cancel(o.id, { label: `payment:${provider.id}` }, `payment declined: ${start.reason}`, { declined: { provider: provider.id, reference: start.reference ?? null } });
@@ -95,6 +110,25 @@ export function createCheckoutService(deps: CheckoutDeps) {
     };
   }
 
+  async function replay(found: NonNullable<Awaited<ReturnType<typeof existing>>>, input: CheckoutInput, locale: 'fr' | 'en'): Promise<PlacedOrder> {
+    const p = deps.providers.get(found.payment_provider);
+    // A retry after a crash between reservation and payment resumes the payment (providers are idempotent per order).
+    if (found.status === 'pending_payment' && p && !p.offline && p.id === 'test') {
+      const start = await p.start({ orderId: found.id, orderNumber: Number(found.number), amount: { amount: Number(found.total_amount), currency: found.currency }, email: input.email, token: input.payment.token });
+      return settle(found, p, start, locale, true);
+    }
+    return {
+      order: summary(found),
+      payment: {
+        provider: found.payment_provider,
+        status: found.status === 'pending_payment' ? 'pending' : found.status === 'cancelled' ? 'declined' : 'paid',
+        reference: found.payment_reference,
+        instructions: p ? instructions(p, Number(found.number), locale) : null,
+      },
+      replayed: true,
+    };
+  }
+
   return {
     /**
      * Places the order for a cart exactly once. Stock is reserved and the order written in one transaction;
@@ -103,18 +137,13 @@ export function createCheckoutService(deps: CheckoutDeps) {
     async placeOrder(cartId: string, input: CheckoutInput, idempotencyKey: string | null): Promise<PlacedOrder> {
       const locale = input.locale ?? 'fr';
       const provider = deps.providers.get(input.payment.provider);
-      const found = await existing(cartId, idempotencyKey);
-      if (found) {
-        const p = deps.providers.get(found.payment_provider);
-        // A retry after a crash between reservation and payment resumes the payment (providers are idempotent per order).
-        if (found.status === 'pending_payment' && p && !p.offline && p.id === 'test') {
-          return settle(found, p, await p.start({ orderId: found.id, orderNumber: Number(found.number), amount: { amount: Number(found.total_amount), currency: found.currency }, email: input.email, token: input.payment.token }), locale, true);
-        }
-        return {
-          order: summary(found),
-          payment: { provider: found.payment_provider, status: found.status === 'pending_payment' ? 'pending' : found.status === 'cancelled' ? 'declined' : 'paid', reference: found.payment_reference, instructions: p ? instructions(p, Number(found.number), locale) : null },
-          replayed: true,
-        };
+      const cart = await cartSnapshot(db, cartId, locale);
+      if (!cart) throw notFound('This cart');
+      // A cart already ordered answers with its order: a double click, a retry, the same key again.
+      if (cart.status !== 'open') {
+        const found = await existing(cartId, idempotencyKey);
+        if (found) return replay(found, input, locale);
+        throw new AppError('CONFLICT', 'this cart has already been ordered');
       }
 
       // Everything a shopper can fix is checked before any write, and reported at once.
@@ -124,9 +153,6 @@ export function createCheckoutService(deps: CheckoutDeps) {
       if (tokenProblem) issues.push({ field: 'payment.token', message: tokenProblem });
       const postal = postalCodeProblem(input.shippingAddress.country, input.shippingAddress.postalCode, locale);
       if (postal) issues.push({ field: 'shippingAddress.postalCode', message: postal });
-      const cart = await cartSnapshot(db, cartId, locale);
-      if (!cart) throw notFound('This cart');
-      if (cart.status !== 'open') throw new AppError('CONFLICT', 'this cart has already been ordered');
       if (cart.lines.length === 0) issues.push({ field: 'cart', message: locale === 'fr' ? 'le panier est vide' : 'the cart is empty' });
       cart.lines.forEach((l, i) => {
         if (!l.active) issues.push({ field: `lines.${i}`, message: `${l.title} is no longer for sale: remove it from the cart` });
@@ -148,19 +174,11 @@ export function createCheckoutService(deps: CheckoutDeps) {
       const p = provider!;
       const holdMs = p.offline ? deps.offlineHoldDays * 86_400_000 : deps.holdMinutes * 60_000;
 
-      let placed: { id: number; number: number; token: string; status: string; total_amount: number; currency: string };
+      let placed: { id: number; number: number; token: string; status: string; total_amount: number; currency: string; held: Held[] };
       try {
         placed = await transaction(db, async (trx: Tx) => {
           if (code) await consumeCode(trx, code.id);
           fault('after-discount');
-          const ref = `cart:${cartId}`;
-          const { held, backordered, shortages } = await reserve(
-            trx,
-            cart.lines.filter((l) => l.trackInventory).map((l) => ({ variantId: l.variantId, quantity: l.quantity, allowBackorder: l.allowBackorder })),
-            ref,
-          );
-          if (shortages.length) throw new InsufficientStock(shortages);
-          fault('after-reserve');
           const seq = await trx.updateTable('sequences').set({ value: sql`value + 1` }).where('name', '=', 'order').returning('value').executeTakeFirstOrThrow();
           const number = Number(seq.value);
           fault('after-number');
@@ -197,6 +215,14 @@ export function createCheckoutService(deps: CheckoutDeps) {
             .returning('id')
             .executeTakeFirstOrThrow();
           fault('after-order');
+          // Rows touched in key order by one conditional UPDATE each; any shortage rolls everything back.
+          const { held, backordered, shortages } = await reserve(
+            trx,
+            cart.lines.filter((l) => l.trackInventory).map((l) => ({ variantId: l.variantId, quantity: l.quantity, allowBackorder: l.allowBackorder })),
+            `order:${order.id}`,
+          );
+          if (shortages.length) throw new InsufficientStock(shortages);
+          fault('after-reserve');
           const heldSet = new Set(held.map((h: Held) => h.variantId));
           const backSet = new Set(backordered.map((h: Held) => h.variantId));
           await trx
@@ -219,26 +245,24 @@ export function createCheckoutService(deps: CheckoutDeps) {
             )
             .execute();
           fault('after-lines');
-          // The reservation's ledger lines were written against the cart; point them at the order.
-          await trx.updateTable('stock_movements').set({ reference: `order:${order.id}` }).where('reference', '=', ref).execute();
           await trx.insertInto('order_events').values({ order_id: order.id, from_status: null, to_status: 'pending_payment', note: `placed, paying by ${p.id}`, actor: 'shopper', created_at: now }).execute();
           await trx.updateTable('carts').set({ status: 'completed', order_id: order.id, updated_at: now }).where('id', '=', cartId).where('status', '=', 'open').execute();
           if (p.offline) await enqueue(trx, 'email.order_confirmation', `order-confirmation:${order.id}`, { orderId: order.id });
           fault('before-commit');
-          return { id: order.id, number, token, status: 'pending_payment', total_amount: totals.total, currency: cart.currency };
+          return { id: order.id, number, token, status: 'pending_payment', total_amount: totals.total, currency: cart.currency, held };
         });
       } catch (e) {
         // Two requests for the same cart or key at once: the unique index lets one win; the other answers with its order.
         if (isUniqueViolation(e)) {
           const winner = await existing(cartId, idempotencyKey);
-          if (winner) return { order: summary(winner), payment: { provider: winner.payment_provider, status: winner.status === 'paid' ? 'paid' : 'pending', reference: winner.payment_reference }, replayed: true };
+          if (winner) return replay(winner, input, locale);
         }
         throw e;
       }
-      deps.afterCommit?.();
+      if (p.offline) deps.afterCommit?.();
       fault('after-commit');
       const start = await p.start({ orderId: placed.id, orderNumber: placed.number, amount: { amount: placed.total_amount, currency: placed.currency }, email: input.email, token: input.payment.token });
-      return settle(placed, p, start, locale, false);
+      return settle(placed, p, start, locale, false, placed.held);
     },
   };
 }

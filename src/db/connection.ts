@@ -24,6 +24,9 @@ export function dialectOf(url: string): Dialect {
   return 'sqlite';
 }
 
+/** COMPTOIR_TRACE_SQL=1 prints every statement: for counting hot-path queries, never in production. */
+const traceSql = process.env.COMPTOIR_TRACE_SQL === '1';
+
 export function connect(url: string): Connection {
   const dialect = dialectOf(url);
   if (dialect !== 'sqlite') {
@@ -39,8 +42,9 @@ export function connect(url: string): Connection {
   let count = 0;
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
-    log: () => {
+    log: (event) => {
       count++;
+      if (traceSql) console.error(`[sql] ${event.query.sql}`);
     },
   });
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
-import { commitSale, release, restock } from '../inventory/index.ts';
+import { commitSale, release, restock, type Held } from '../inventory/index.ts';
 import { nowIso } from '../lib/clock.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import { canMove } from '../lib/state-machine.ts';
@@ -49,24 +49,36 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
       return o;
     },
 
-    /** Payment received: held units become sold, the payment is recorded, the confirmation is queued. Idempotent. */
-    async markPaid(orderId: number, p: { provider: string; reference: string | null; actor: OrderActor; sendConfirmation: boolean }): Promise<OrderView> {
-      const o = await mustGet(orderId);
-      if (o.status !== 'pending_payment') {
-        if (o.paid_at) return (await loadOrder(db, orderId))!; // already paid: a replayed webhook or a double click
-        throw new AppError('CONFLICT', `order ${o.number} is ${o.status.replace('_', ' ')} and cannot be marked paid`);
+    /**
+     * Payment received: held units become sold, the payment is recorded, the confirmation is queued.
+     * Idempotent: a replayed webhook or a double click changes nothing. Checkout passes what it already
+     * knows (`known`) so the hot path reads nothing again.
+     */
+    async markPaid(
+      orderId: number,
+      p: { provider: string; reference: string | null; actor: OrderActor; sendConfirmation: boolean; known?: { total: number; currency: string; held: Held[] } },
+    ): Promise<'paid' | 'already_paid'> {
+      let known = p.known;
+      if (!known) {
+        const o = await mustGet(orderId);
+        if (o.status !== 'pending_payment') {
+          if (o.paid_at) return 'already_paid';
+          throw new AppError('CONFLICT', `order ${o.number} is ${o.status.replace('_', ' ')} and cannot be marked paid`);
+        }
+        known = { total: Number(o.total_amount), currency: o.currency, held: await heldUnits(db, orderId) };
       }
+      const k = known;
       await transaction(db, async (trx) => {
         const now = nowIso();
         await transition(trx, orderId, 'pending_payment', 'paid', p.actor, `paid by ${p.provider}`, { paid_at: now, payment_reference: p.reference, reservation_expires_at: null });
         fault('paid:after-transition');
-        await commitSale(trx, await heldUnits(trx, orderId), `order:${orderId}`);
+        await commitSale(trx, k.held, `order:${orderId}`);
         fault('paid:after-sale');
-        await recordPayment(trx, { orderId, provider: p.provider, status: 'paid', amount: Number(o.total_amount), currency: o.currency, reference: p.reference });
+        await recordPayment(trx, { orderId, provider: p.provider, status: 'paid', amount: k.total, currency: k.currency, reference: p.reference });
         if (p.sendConfirmation) await enqueue(trx, 'email.order_confirmation', `order-confirmation:${orderId}`, { orderId });
       });
-      deps.afterCommit?.();
-      return (await loadOrder(db, orderId))!;
+      if (p.sendConfirmation) deps.afterCommit?.();
+      return 'paid';
     },
 
     /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db, Executor } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import type { ShippingMethodsTable } from '../db/schema.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import { SHIPPING_COUNTRIES } from '../tax/rates.ts';
@@ -41,7 +41,18 @@ function toMethod(r: Selectable<ShippingMethodsTable>): ShippingMethod {
   };
 }
 
+/** Methods change rarely and are read at every checkout: keep them a few seconds in memory. */
+const CACHE_MS = 5_000;
+
 export function createShippingService(db: Db) {
+  let cache: { at: number; methods: ShippingMethod[] } | null = null;
+  async function active(): Promise<ShippingMethod[]> {
+    if (!cache || Date.now() - cache.at > CACHE_MS) {
+      const rows = await db.selectFrom('shipping_methods').selectAll().where('active', '=', 1).orderBy('position').execute();
+      cache = { at: Date.now(), methods: rows.map(toMethod) };
+    }
+    return cache.methods;
+  }
   const row = (m: ShippingMethodInput) => ({
     name_fr: m.nameFr,
     name_en: m.nameEn,
@@ -64,18 +75,18 @@ export function createShippingService(db: Db) {
     },
     async create(m: ShippingMethodInput): Promise<ShippingMethod> {
       const r = await db.insertInto('shipping_methods').values(row(m)).returningAll().executeTakeFirstOrThrow();
+      cache = null;
       return toMethod(r);
     },
     async update(id: number, m: ShippingMethodInput): Promise<ShippingMethod> {
       const r = await db.updateTable('shipping_methods').set(row(m)).where('id', '=', id).returningAll().executeTakeFirst();
       if (!r) throw notFound(`Shipping method ${id}`);
+      cache = null;
       return toMethod(r);
     },
     /** The methods that serve this parcel, cheapest first. */
-    async options(parcel: { country: string; weightGrams: number; subtotal: number }, locale: 'fr' | 'en', db2: Executor = db): Promise<ShippingOption[]> {
-      const rows = await db2.selectFrom('shipping_methods').selectAll().where('active', '=', 1).orderBy('position').execute();
-      return rows
-        .map(toMethod)
+    async options(parcel: { country: string; weightGrams: number; subtotal: number }, locale: 'fr' | 'en'): Promise<ShippingOption[]> {
+      return (await active())
         .flatMap((m) => {
           const price = shippingPrice(m, parcel);
           return price === null ? [] : [{ id: m.id, name: locale === 'en' ? m.nameEn : m.nameFr, price }];
