@@ -25,7 +25,7 @@ function readCollectionForm(values: FormValues): { form: FormState; draft: Recor
   const handle = valueOf(values, 'handle').trim();
   const positionText = valueOf(values, 'position').trim();
   const position = positionText === '' ? 0 : /^\d{1,9}$/.test(positionText) ? Number(positionText) : null;
-  if (position === null) addError(form, 'position', t.collections.position_invalid);
+  if (position === null) addError(form, 'position', t.collections.positionInvalid);
   const translations = readTranslations(values, form);
   return { form, draft: { ...(handle ? { handle } : {}), position: position ?? 0, translations } };
 }

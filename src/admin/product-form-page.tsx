@@ -124,6 +124,11 @@ export function ProductFormPage(p: ProductPageProps) {
         <a href="/admin/products">{t.product.backToList}</a>
       </p>
       <h1>{title}</h1>
+      {product && product.status === 'active' && (
+        <p>
+          <a href={`/${product.locale}/products/${product.handle}`}>{t.product.view}</a>
+        </p>
+      )}
       <Flash message={p.flash} />
       <ErrorSummary form={p.form} label={productFieldLabel} />
       <form id="product-form" class="stack" method="post" action={product ? `/admin/products/${product.id}` : '/admin/products'} data-option-value-label={t.product.optionValueTemplate}>

@@ -140,6 +140,15 @@ describe('admin product form', () => {
     );
   });
 
+  it('makes the handle again from the title when it is cleared on an edit', async () => {
+    const created = await shop.services.catalog.products.create(productInput(), TEST_ACTOR);
+    const e = await editForm(created.id);
+    setEntry(e, 'handle', '');
+    setEntry(e, 'translations.fr.title', 'Grande tasse à thé');
+    assert.equal((await c.postForm(`/admin/products/${created.id}`, e)).status, 303);
+    assert.equal((await shop.services.catalog.products.get(created.id))!.handle, 'grande-tasse-a-the');
+  });
+
   const existingSku = 'TAKEN-SKU-1';
   const badCases: { name: string; change: (e: Entries) => void; field: string; message: RegExp }[] = [
     { name: 'a negative price', change: (e) => setEntry(e, 'variants.0.price', '-5'), field: 'variants.0.price', message: /enter a price like 12\.50/ },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ProductView } from '../catalog/index.ts';
+import type { Locale, ProductView } from '../catalog/index.ts';
+import { slugify } from '../lib/slug.ts';
 import type { FieldIssue } from '../lib/errors.ts';
 import { amountToInput, parseAmount } from '../lib/money.ts';
 import { addError, emptyForm, type FormState, type FormValues, valueOf, valuesOf } from './form-fields.tsx';
@@ -112,7 +113,7 @@ export function readProductForm(values: FormValues, currency: string): { form: F
     if (isBlankRow(values, row) || checked(`${at}.remove`)) continue;
     const idText = str(`${at}.id`);
     const id = /^\d{1,12}$/.test(idText) ? Number(idText) : undefined;
-    if (idText && id === undefined) addError(form, `${at}.sku`, 'this row has a broken variant id: reload the page');
+    if (idText && id === undefined) addError(form, `${at}.sku`, t.productErrors.brokenVariantId);
 
     const price = parseAmount(str(`${at}.price`), currency);
     if (price === null) addError(form, `${at}.price`, t.productErrors.price);
@@ -165,6 +166,17 @@ export function readProductForm(values: FormValues, currency: string): { form: F
     collectionIds,
   };
   return { form, draft, map: { rowOf, slots } };
+}
+
+/**
+ * On an edit a cleared handle means "make it again from the title", as on creation; the service
+ * would otherwise keep the stored one.
+ */
+export function handleFromTitle(draft: Record<string, unknown>, locale: Locale): void {
+  if (draft.handle !== undefined) return;
+  const tr = draft.translations as Partial<Record<Locale, { title: string }>>;
+  const slug = slugify(tr[locale]?.title ?? tr.fr?.title ?? tr.en?.title ?? '');
+  if (slug) draft.handle = slug;
 }
 
 /** The input a message about `path` belongs beside, or undefined to show it in the summary only. */

@@ -6,7 +6,7 @@ import { ProductInputSchema, ProductPatchSchema, type ProductView } from '../cat
 import { AppError, notFound } from '../lib/errors.ts';
 import { actorOf } from './auth.ts';
 import { addError, emptyForm, type FormState } from './form-fields.tsx';
-import { addIssues, type FieldMap, formValues, productValues, readProductForm, zodIssues } from './product-form.ts';
+import { addIssues, type FieldMap, formValues, handleFromTitle, productValues, readProductForm, zodIssues } from './product-form.ts';
 import { ProductFormPage } from './product-form-page.tsx';
 import type { UploadState } from './product-images.tsx';
 import { redirect, sendPage } from './render.ts';
@@ -88,6 +88,7 @@ export function registerProductRoutes(admin: FastifyInstance, services: Services
   r.post('/products/:id', { schema: { params: ProductParams } }, async (req, reply) => {
     const product = await loadProduct(services, req.params.id);
     const { form, draft, map } = readProductForm(formValues(req.body), currency);
+    handleFromTitle(draft, services.config.defaultLocale);
     const parsed = ProductPatchSchema.safeParse(draft);
     if (!parsed.success) addIssues(form, zodIssues(parsed.error), map);
     if (!parsed.success || form.summary.length) return sendProductPage(req, reply, services, 400, { product, form });

@@ -141,6 +141,7 @@ export const en = {
     optionValue: 'give a value for this option',
     noVariant: 'a product needs at least one variant: fill in a SKU and a price',
     badChoice: 'choose one of the listed values',
+    brokenVariantId: 'this row has a broken variant id: reload the page',
   },
   images: {
     title: 'Images',
@@ -165,7 +166,7 @@ export const en = {
     handleHint: 'Leave empty to make it from the title.',
     position: 'Position',
     positionHint: 'Collections are listed by position, lowest first.',
-    position_invalid: 'position must be a whole number, 0 or more',
+    positionInvalid: 'position must be a whole number, 0 or more',
     products: 'Active products',
     none: 'No collections yet.',
     edit: 'Edit',
