@@ -21,6 +21,7 @@ import { registerStorefront } from './storefront/routes.ts';
 import { registerAdmin } from './admin/routes.ts';
 import { registerAdminApi } from './api/admin-routes.ts';
 import { createCartService, type CartService } from './cart/index.ts';
+import { createCustomerService, type CustomerService } from './customers/index.ts';
 import { createCheckoutService, type CheckoutService } from './checkout/index.ts';
 import { createDiscountService, type DiscountService } from './discounts/index.ts';
 import { createMailer, emailHandlers, type Mailer } from './email/index.ts';
@@ -39,6 +40,7 @@ export type Services = {
   staff: StaffService;
   apiKeys: ApiKeyService;
   cart: CartService;
+  customers: CustomerService;
   checkout: CheckoutService;
   orders: OrderService;
   shipping: ShippingService;
@@ -84,6 +86,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
   };
   const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge });
   const shipping = createShippingService(conn.db);
+  const customers = createCustomerService(conn.db);
   const discounts = createDiscountService(conn.db);
   const payments = createPaymentProviders(config.paymentProviders, config.stripe);
   const checkout = createCheckoutService({
@@ -97,6 +100,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     bankDetails: config.bankDetails,
     faults: opts.faults,
     afterCommit: nudge,
+    customers,
   });
   return {
     config,
@@ -104,6 +108,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     catalog,
     staff: createStaffService(conn.db),
     apiKeys: createApiKeyService(conn.db),
+    customers,
     cart: createCartService({ db: conn.db, currency: config.currency, maxQuantity: config.cartMaxQuantity }),
     checkout,
     orders,

@@ -88,7 +88,7 @@ export async function listProducts(db: Executor, f: ListFilter): Promise<Product
   const sort = f.sort ?? (f.ids ? undefined : 'featured');
   if (sort === 'price-asc') q = q.orderBy('products.min_price_amount', 'asc');
   else if (sort === 'price-desc') q = q.orderBy('products.max_price_amount', 'desc');
-  else if (sort === 'newest') q = q.orderBy('products.created_at', 'desc');
+  else if (sort === 'newest') q = q.orderBy('products.created_at', 'desc').orderBy('products.id', 'desc');
   else if (sort === 'title') {
     q = q.orderBy((eb: any) =>
       eb.selectFrom('product_translations as st').select('st.title').whereRef('st.product_id', '=', 'products.id').orderBy(sql`st.locale = ${f.locale}`, 'desc').limit(1),

@@ -137,3 +137,29 @@ describe('checkout service', () => {
 function toVariant(v: { id: number; sku: string; options: string[]; price: { amount: number; currency: string } }) {
   return { id: v.id, sku: v.sku, options: v.options, price: v.price, weightGrams: 0, trackInventory: true, allowBackorder: false };
 }
+
+describe('checkout with an account', () => {
+  let shop: TestShop;
+  before(async () => {
+    shop = await startTestShop({ WORKER: '0' });
+  });
+  after(() => shop.close());
+
+  it('creates the customer account with the order, and refuses a second account for the same e-mail', async () => {
+    const p = await shop.services.catalog.products.create(productInput(), TEST_ACTOR);
+    const cart = await shop.services.cart.create('en');
+    await shop.services.cart.addLine(cart, p.variants[0]!.id, 1);
+    const placed = await shop.services.checkout.placeOrder(cart, checkoutInput({ email: 'Lea@Example.com', account: { password: 'a long enough secret' } }), null);
+    const customer = await shop.services.customers.authenticate('lea@example.com', 'a long enough secret');
+    assert.ok(customer);
+    assert.deepEqual((await shop.services.customers.orders(customer.id)).map((o) => o.id), [placed.order.id]);
+
+    const again = await shop.services.cart.create('en');
+    await shop.services.cart.addLine(again, p.variants[0]!.id, 1);
+    await assert.rejects(shop.services.checkout.placeOrder(again, checkoutInput({ email: 'lea@example.com', account: { password: 'short', }, locale: 'en' }), null), (e: unknown) => {
+      assert.ok(e instanceof AppError);
+      assert.deepEqual(e.fields.map((f) => f.field).sort(), ['account', 'account.password']);
+      return true;
+    });
+  });
+});

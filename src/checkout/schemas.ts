@@ -28,6 +28,11 @@ export const CheckoutInputSchema = z
       })
       .strict(),
     locale: z.enum(['fr', 'en']).optional(),
+    account: z
+      .object({ password: z.string().max(200) })
+      .strict()
+      .optional()
+      .describe('Give a password to create a customer account with this e-mail along with the order'),
   })
   .strict()
   .meta({ id: 'CheckoutInput' });

@@ -17,6 +17,7 @@ import { cartSnapshot } from './cart-snapshot.ts';
 import type { CheckoutInput } from './schemas.ts';
 import { computeTotals } from './totals.ts';
 import { sql } from 'kysely';
+import type { CustomerService } from '../customers/index.ts';
 
 export type PlacedOrder = {
   order: { id: number; number: number; token: string; status: string; total: { amount: number; currency: string } };
@@ -37,6 +38,7 @@ export type CheckoutDeps = {
   /** Failure injection for tests: called at each named step, may throw. */
   faults?: Faults;
   afterCommit?: () => void;
+  customers: CustomerService;
 };
 
 export class PaymentDeclined extends AppError {
@@ -134,7 +136,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
      * Places the order for a cart exactly once. Stock is reserved and the order written in one transaction;
      * the payment call happens after it commits; its outcome is recorded in a second transaction.
      */
-    async placeOrder(cartId: string, input: CheckoutInput, idempotencyKey: string | null): Promise<PlacedOrder> {
+    async placeOrder(cartId: string, input: CheckoutInput, idempotencyKey: string | null, who: { customerId?: number | null } = {}): Promise<PlacedOrder> {
       const locale = input.locale ?? 'fr';
       const provider = deps.providers.get(input.payment.provider);
       const cart = await cartSnapshot(db, cartId, locale);
@@ -157,7 +159,16 @@ export function createCheckoutService(deps: CheckoutDeps) {
       cart.lines.forEach((l, i) => {
         if (!l.active) issues.push({ field: `lines.${i}`, message: `${l.title} is no longer for sale: remove it from the cart` });
       });
+      if (input.account && !who.customerId) {
+        try {
+          await deps.customers.checkNew(input.email, input.account.password, locale);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          issues.push(...e.fields);
+        }
+      }
       if (issues.length) throw invalid(issues);
+      const passwordHash = input.account && !who.customerId ? await deps.customers.hash(input.account.password) : null;
 
       const subtotal = cart.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
       const weight = cart.lines.reduce((s, l) => s + l.weightGrams * l.quantity, 0);
@@ -179,6 +190,9 @@ export function createCheckoutService(deps: CheckoutDeps) {
         placed = await transaction(db, async (trx: Tx) => {
           if (code) await consumeCode(trx, code.id);
           fault('after-discount');
+          const customerId = passwordHash
+            ? await deps.customers.insert(trx, { email: input.email, name: input.shippingAddress.name, passwordHash, locale })
+            : (who.customerId ?? null);
           const seq = await trx.updateTable('sequences').set({ value: sql`value + 1` }).where('name', '=', 'order').returning('value').executeTakeFirstOrThrow();
           const number = Number(seq.value);
           fault('after-number');
@@ -211,6 +225,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
               placed_at: now,
               paid_at: null,
               updated_at: now,
+              customer_id: customerId,
             })
             .returning('id')
             .executeTakeFirstOrThrow();

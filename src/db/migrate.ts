@@ -3,6 +3,7 @@ import type { Connection } from './connection.ts';
 import { catalogMigration } from './migrations/001-catalog.ts';
 import { inventoryAndStaffMigration } from './migrations/002-inventory-staff.ts';
 import { buyingMigration } from './migrations/003-buying.ts';
+import { customersMigration } from './migrations/004-customers.ts';
 
 // Versioned, in order, never edited once released: add a new file for every change.
 function migrations(conn: Connection): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(conn: Connection): Record<string, Migration> {
     '001-catalog': catalogMigration(conn.dialect),
     '002-inventory-staff': inventoryAndStaffMigration(conn.dialect),
     '003-buying': buyingMigration(conn.dialect),
+    '004-customers': customersMigration(conn.dialect),
   };
 }
 

@@ -218,6 +218,7 @@ export interface OrdersTable {
   placed_at: string;
   paid_at: string | null;
   updated_at: string;
+  customer_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface OrderLinesTable {
   id: Id;
@@ -276,6 +277,21 @@ export interface MailboxTable {
   created_at: string;
 }
 
+export interface CustomersTable {
+  id: Id;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  created_at: string;
+}
+export interface CustomerSessionsTable {
+  id_hash: string;
+  customer_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   products: ProductsTable;
   product_translations: ProductTranslationsTable;
@@ -303,4 +319,6 @@ export interface Database {
   payments: PaymentsTable;
   outbox: OutboxTable;
   mailbox: MailboxTable;
+  customers: CustomersTable;
+  customer_sessions: CustomerSessionsTable;
 }
