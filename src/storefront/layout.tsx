@@ -83,14 +83,14 @@ export function Layout({ ctx, seo, searchValue, children }: { ctx: PageContext; 
             <a class="cart-link" href={`/${locale}/cart`}>
               {t(locale, 'cart.link')} <span class="cart-count">{ctx.cartCount}</span>
             </a>
+            <form class="search-form" role="search" method="get" action={`/${locale}/search`}>
+              <label for="search-q" class="visually-hidden">
+                {t(locale, 'search.label')}
+              </label>
+              <input id="search-q" type="search" name="q" value={searchValue ?? ''} maxLength={200} />
+              <button type="submit">{t(locale, 'search.submit')}</button>
+            </form>
           </div>
-          <form class="search-form" role="search" method="get" action={`/${locale}/search`}>
-            <label for="search-q" class="visually-hidden">
-              {t(locale, 'search.label')}
-            </label>
-            <input id="search-q" type="search" name="q" value={searchValue ?? ''} maxLength={200} />
-            <button type="submit">{t(locale, 'search.submit')}</button>
-          </form>
           <nav class="site-nav" aria-label={t(locale, 'nav.collections')}>
             <ul>
               <li>
