@@ -20,6 +20,8 @@ import { createApiKeyService, createStaffService, type ApiKeyService, type Staff
 import { registerStorefront } from './storefront/routes.ts';
 import { registerAdmin } from './admin/routes.ts';
 import { registerAdminApi } from './api/admin-routes.ts';
+import { registerStoreApi } from './api/store-routes.ts';
+import { registerWebhooks } from './api/webhook-routes.ts';
 import { createCartService, type CartService } from './cart/index.ts';
 import { createCustomerService, type CustomerService } from './customers/index.ts';
 import { createCheckoutService, type CheckoutService } from './checkout/index.ts';
@@ -166,6 +168,8 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
   await registerStatic(server, config);
   registerSystemRoutes(server, services);
   await registerAdminApi(server, services);
+  await registerStoreApi(server, services);
+  await registerWebhooks(server, services);
   await registerAdmin(server, services);
   htmlErrors = await registerStorefront(server, services);
 
