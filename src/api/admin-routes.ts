@@ -4,6 +4,7 @@ import { apiKeyAuth } from './auth.ts';
 import { registerCollectionRoutes } from './collection-routes.ts';
 import { registerImageRoutes } from './image-routes.ts';
 import { registerProductRoutes } from './product-routes.ts';
+import { registerStockRoutes } from './stock-routes.ts';
 
 /** The admin JSON API under /api/admin: Bearer API keys with scopes, JSON errors, never cached. */
 export async function registerAdminApi(server: FastifyInstance, services: Services): Promise<void> {
@@ -16,6 +17,7 @@ export async function registerAdminApi(server: FastifyInstance, services: Servic
       registerProductRoutes(api, services);
       registerImageRoutes(api, services);
       registerCollectionRoutes(api, services);
+      registerStockRoutes(api, services);
     },
     { prefix: '/api/admin' },
   );
