@@ -24,6 +24,8 @@ declare module 'fastify' {
 }
 
 export const OWNER_ONLY: readonly Role[] = ['owner'];
+/** Who may read orders and the mailbox: support answers customers about them; changing an order stays the owner's. */
+export const ORDER_READERS: readonly Role[] = ['owner', 'support'];
 
 /** Route config for a page some roles may use: `{ config: allow('owner', 'packer') }`. */
 export function allow(...roles: Role[]): { admin: AdminRouteConfig } {

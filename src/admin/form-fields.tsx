@@ -80,7 +80,14 @@ function Messages({ id, hint, errors }: { id: string; hint?: string; errors: str
 }
 
 export function TextField(
-  p: Common & { inputMode?: 'decimal' | 'numeric' | 'text' | 'email'; required?: boolean; autocomplete?: string; maxLength?: number; placeholder?: string },
+  p: Common & {
+    inputMode?: 'decimal' | 'numeric' | 'text' | 'email';
+    required?: boolean;
+    autocomplete?: string;
+    maxLength?: number;
+    placeholder?: string;
+    type?: 'text' | 'search' | 'date' | 'datetime-local';
+  },
 ) {
   const d = described(p.form, p.name, p.hint);
   return (
@@ -90,7 +97,8 @@ export function TextField(
       <input
         id={d.id}
         name={p.name}
-        type="text"
+        // preact types each input type's attributes apart; these four take the same ones here.
+        type={(p.type ?? 'text') as 'text'}
         value={valueOf(p.form.values, p.name)}
         inputMode={p.inputMode}
         required={p.required}

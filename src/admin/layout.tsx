@@ -1,18 +1,24 @@
 import type { ComponentChildren } from 'preact';
-import type { Session } from '../staff/index.ts';
+import type { Role, Session } from '../staff/index.ts';
+import { ORDER_READERS } from './auth.ts';
 import { CsrfField } from './form-fields.tsx';
 import { t } from './strings.ts';
 
-export type NavKey = 'dashboard' | 'products' | 'collections' | null;
+export type NavKey = 'dashboard' | 'products' | 'collections' | 'orders' | 'shipping' | 'discounts' | 'mailbox' | null;
 
-const LIVE: { key: Exclude<NavKey, null>; href: string; label: string }[] = [
-  { key: 'dashboard', href: '/admin', label: t.nav.dashboard },
-  { key: 'products', href: '/admin/products', label: t.nav.products },
-  { key: 'collections', href: '/admin/collections', label: t.nav.collections },
+// Each entry lists the roles its pages allow, so nobody is shown a link that ends on a 403 page.
+const LIVE: { key: Exclude<NavKey, null>; href: string; label: string; roles: readonly Role[] }[] = [
+  { key: 'dashboard', href: '/admin', label: t.nav.dashboard, roles: ['owner'] },
+  { key: 'products', href: '/admin/products', label: t.nav.products, roles: ['owner'] },
+  { key: 'collections', href: '/admin/collections', label: t.nav.collections, roles: ['owner'] },
+  { key: 'orders', href: '/admin/orders', label: t.nav.orders, roles: ORDER_READERS },
+  { key: 'shipping', href: '/admin/shipping', label: t.nav.shipping, roles: ['owner'] },
+  { key: 'discounts', href: '/admin/discounts', label: t.nav.discounts, roles: ['owner'] },
+  { key: 'mailbox', href: '/admin/mailbox', label: t.nav.mailbox, roles: ORDER_READERS },
 ];
 
 // Sections still to be built keep their place in the menu, greyed, so the layout does not move when they arrive.
-const SOON = [t.nav.orders, t.nav.fulfillment, t.nav.customers, t.nav.support, t.nav.reviews, t.nav.newsletter, t.nav.settings];
+const SOON = [t.nav.fulfillment, t.nav.customers, t.nav.support, t.nav.reviews, t.nav.newsletter, t.nav.settings];
 
 export type LayoutProps = { title: string; session: Session | null; nav?: NavKey; shopName: string; children: ComponentChildren };
 
@@ -51,7 +57,7 @@ export function Layout({ title, session, nav = null, shopName, children }: Layou
         {session && (
           <nav class="nav" aria-label={t.nav.label}>
             <ul>
-              {LIVE.map((item) => (
+              {LIVE.filter((item) => item.roles.includes(session.staff.role)).map((item) => (
                 <li>
                   <a href={item.href} aria-current={item.key === nav ? 'page' : undefined}>
                     {item.label}

@@ -6,6 +6,8 @@ import { sessionTokenValid } from './csrf.ts';
 import { registerDashboardRoutes } from './dashboard-routes.tsx';
 import { adminErrorHandler, sendErrorPage } from './error-pages.tsx';
 import { registerLoginRoutes } from './login-routes.tsx';
+import { registerOrderListRoutes } from './order-list-routes.tsx';
+import { registerOrderRoutes } from './order-routes.tsx';
 import { registerProductImageRoutes } from './product-image-routes.tsx';
 import { registerProductListRoutes } from './product-list-routes.tsx';
 import { registerProductRoutes } from './product-routes.tsx';
@@ -55,6 +57,8 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
       registerProductRoutes(admin, services);
       registerProductImageRoutes(admin, services);
       registerCollectionRoutes(admin, services);
+      registerOrderListRoutes(admin, services);
+      registerOrderRoutes(admin, services);
     },
     { prefix: ADMIN_PATH },
   );
