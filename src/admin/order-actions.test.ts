@@ -168,7 +168,7 @@ describe('admin order page and actions', () => {
   it('refuses actions without the form token and changes nothing', async () => {
     const { variant } = await stockedProduct(shop.services, 5);
     const o = await placeOrder(shop.services, { lines: [{ variantId: variant.id, quantity: 1 }], provider: 'bank_transfer' });
-    for (const body of [{}, { _csrf: 'forged' }]) {
+    for (const body of [{}, { _csrf: 'forged' }] as Record<string, string>[]) {
       const paid = await owner.postForm(`/admin/orders/${o.id}/mark-paid`, body);
       assert.equal(paid.status, 403);
       assert.match(await paid.text(), /This form had expired/);

@@ -11,6 +11,7 @@ import { registerOrderRoutes } from './order-routes.tsx';
 import { registerProductImageRoutes } from './product-image-routes.tsx';
 import { registerProductListRoutes } from './product-list-routes.tsx';
 import { registerProductRoutes } from './product-routes.tsx';
+import { registerShippingRoutes } from './shipping-routes.tsx';
 import { t } from './strings.ts';
 
 /**
@@ -59,6 +60,7 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
       registerCollectionRoutes(admin, services);
       registerOrderListRoutes(admin, services);
       registerOrderRoutes(admin, services);
+      registerShippingRoutes(admin, services);
     },
     { prefix: ADMIN_PATH },
   );

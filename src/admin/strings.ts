@@ -297,6 +297,8 @@ export const en = {
     rateIncomplete: 'give both the weight limit and the price',
     sameLimit: 'two rates have this weight limit',
     wholeNumber: 'enter a whole number, 0 or more',
+    nameRequired: 'give a name',
+    countriesRequired: 'give at least one country code, such as FR',
     unknownCountries: (codes: string) => `we do not ship to ${codes}: use EU country codes such as FR, BE, DE`,
   },
   discountCodes: {
