@@ -4,6 +4,7 @@ import { ADMIN_PATH, hasRole, loadSession, loginRedirect, OWNER_ONLY, routeConfi
 import { registerCollectionRoutes } from './collection-routes.tsx';
 import { sessionTokenValid } from './csrf.ts';
 import { registerDashboardRoutes } from './dashboard-routes.tsx';
+import { registerDiscountRoutes } from './discount-routes.tsx';
 import { adminErrorHandler, sendErrorPage } from './error-pages.tsx';
 import { registerLoginRoutes } from './login-routes.tsx';
 import { registerOrderListRoutes } from './order-list-routes.tsx';
@@ -61,6 +62,7 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
       registerOrderListRoutes(admin, services);
       registerOrderRoutes(admin, services);
       registerShippingRoutes(admin, services);
+      registerDiscountRoutes(admin, services);
     },
     { prefix: ADMIN_PATH },
   );
