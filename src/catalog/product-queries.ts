@@ -13,15 +13,27 @@ export function pickTranslation<T>(all: Partial<Record<Locale, T>>, locale: Loca
 
 /** One product with everything a page or the API shows, in a fixed number of queries (6). */
 export async function loadProduct(db: Executor, where: Where, locale: Locale): Promise<ProductView | null> {
-  let q = db.selectFrom('products').selectAll();
-  q = 'id' in where ? q.where('id', '=', where.id) : q.where('handle', '=', where.handle);
-  const p = await q.executeTakeFirst();
+  // The product with its translations in one query (one row per locale).
+  let q = db
+    .selectFrom('products as p')
+    .leftJoin('product_translations as t', 't.product_id', 'p.id')
+    .select([
+      'p.id', 'p.handle', 'p.status', 'p.vendor', 'p.tax_category', 'p.min_price_amount', 'p.max_price_amount', 'p.currency', 'p.created_at', 'p.updated_at',
+      't.locale', 't.title', 't.description', 't.seo_title', 't.seo_description',
+    ]);
+  q = 'id' in where ? q.where('p.id', '=', where.id) : q.where('p.handle', '=', where.handle);
+  const rows = await q.execute();
+  const p = rows[0];
   if (!p) return null;
-  const [translations, options, variants, images, collections] = await Promise.all([
-    db.selectFrom('product_translations').selectAll().where('product_id', '=', p.id).execute(),
+  const [options, variants, images, collections] = await Promise.all([
     db.selectFrom('product_options').select(['name', 'position']).where('product_id', '=', p.id).orderBy('position').execute(),
-    db.selectFrom('variants').selectAll().where('product_id', '=', p.id).orderBy('position').execute(),
-    db.selectFrom('product_images').selectAll().where('product_id', '=', p.id).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('variants')
+      .select(['id', 'sku', 'barcode', 'option1', 'option2', 'option3', 'price_amount', 'compare_at_amount', 'currency', 'weight_grams', 'track_inventory', 'allow_backorder'])
+      .where('product_id', '=', p.id)
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('product_images').select(['id', 'storage_key', 'width', 'height', 'alt']).where('product_id', '=', p.id).orderBy('position').orderBy('id').execute(),
     db
       .selectFrom('collection_products as cp')
       .innerJoin('collections as c', 'c.id', 'cp.collection_id')
@@ -31,11 +43,12 @@ export async function loadProduct(db: Executor, where: Where, locale: Locale): P
       .orderBy('c.position')
       .execute(),
   ]);
+
   const levels = await levelsFor(db, variants.map((v) => v.id));
 
   const byLocale: Partial<Record<Locale, Translation>> = {};
-  for (const t of translations) {
-    byLocale[t.locale as Locale] = { title: t.title, description: t.description, seoTitle: t.seo_title, seoDescription: t.seo_description };
+  for (const t of rows) {
+    if (t.locale) byLocale[t.locale as Locale] = { title: t.title!, description: t.description!, seoTitle: t.seo_title, seoDescription: t.seo_description };
   }
   const tr = pickTranslation(byLocale, locale) ?? { title: p.handle, description: '', seoTitle: null, seoDescription: null };
 

@@ -41,7 +41,7 @@ export function connect(url: string): Connection {
   sqlite.pragma('busy_timeout = 5000');
   let count = 0;
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     log: (event) => {
       count++;
       if (traceSql) console.error(`[sql] ${event.query.sql}`);
@@ -53,4 +53,30 @@ export function connect(url: string): Connection {
     queryCount: () => count,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every statement again on each query; preparing is a large share of a fast read.
+ * Statements are kept by SQL text (the shapes are few and fixed: values are bound, never inlined).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') {
+        return (source: string) => {
+          let stmt = cache.get(source);
+          if (!stmt) {
+            if (cache.size >= 1000) cache.clear();
+            stmt = prepare(source);
+            cache.set(source, stmt);
+          }
+          return stmt;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
