@@ -51,6 +51,8 @@ function registerStripeWebhook(server: FastifyInstance, services: Services): voi
         'Point a Stripe webhook endpoint here (events payment_intent.succeeded and payment_intent.payment_failed) and set STRIPE_WEBHOOK_SECRET. ' +
         'The signature is checked against the raw body; a bad signature is 400 and changes nothing. Replays answer 200 and change nothing. 404 when Stripe is not configured.',
       headers: StripeHeadersSchema,
+      // The body stays the string Stripe signed; it is read as JSON only once the signature holds.
+      body: z.string().max(512 * 1024).describe('A Stripe event object (JSON), exactly as Stripe sent it'),
       response: { 200: json('The event was taken into account (or ignored)', WebhookAnswerSchema), ...storeErrors(400, 404) },
     },
   }, async (req): Promise<Answer> => {
