@@ -7,6 +7,7 @@ import { registerDashboardRoutes } from './dashboard-routes.tsx';
 import { registerDiscountRoutes } from './discount-routes.tsx';
 import { adminErrorHandler, sendErrorPage } from './error-pages.tsx';
 import { registerLoginRoutes } from './login-routes.tsx';
+import { registerMailboxRoutes } from './mailbox-routes.tsx';
 import { registerOrderListRoutes } from './order-list-routes.tsx';
 import { registerOrderRoutes } from './order-routes.tsx';
 import { registerProductImageRoutes } from './product-image-routes.tsx';
@@ -63,6 +64,7 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
       registerOrderRoutes(admin, services);
       registerShippingRoutes(admin, services);
       registerDiscountRoutes(admin, services);
+      registerMailboxRoutes(admin, services);
     },
     { prefix: ADMIN_PATH },
   );
