@@ -36,7 +36,9 @@ export function createCollectionService(deps: CollectionDeps) {
 
   async function save(input: CollectionInput, id: number | null, actor: Actor): Promise<CollectionView> {
     const title = input.translations[deps.defaultLocale]?.title ?? input.translations.fr?.title ?? input.translations.en?.title ?? '';
-    const handle = input.handle ?? slugify(title);
+    // An edit without a handle keeps the URL shoppers and search engines already know.
+    const current = id === null || input.handle ? null : await db.selectFrom('collections').select('handle').where('id', '=', id).executeTakeFirst();
+    const handle = input.handle ?? current?.handle ?? slugify(title);
     if (!handle) throw invalid([{ field: 'handle', message: 'give a handle of letters and digits' }]);
     const savedId = await transaction(db, async (trx) => {
       const clash = await trx.selectFrom('collections').select('id').where('handle', '=', handle).executeTakeFirst();

@@ -15,11 +15,13 @@ export async function registerStatic(server: FastifyInstance, config: Config): P
     maxAge: '365d',
     index: false,
   });
+  // Pages link assets with a content hash (?v=...), so a changed file gets a new URL: cache for a year.
   await server.register(fastifyStatic, {
     root: ASSETS_DIR,
     prefix: '/assets/',
     decorateReply: false,
-    maxAge: config.env === 'production' ? '1d' : 0,
+    immutable: true,
+    maxAge: '365d',
     index: false,
   });
 }
