@@ -15,7 +15,7 @@ const StripeHeadersSchema = z.looseObject({
 const WebhookAnswerSchema = z
   .object({
     received: z.literal(true),
-    outcome: z.enum(['paid', 'cancelled', 'unchanged', 'ignored']).describe('What the event did: unchanged for a replay or an order already settled'),
+    outcome: z.enum(['paid', 'noted', 'unchanged', 'ignored']).describe('What the event did: noted for a failed attempt or a payment staff must look at; unchanged for a replay'),
   })
   .meta({ id: 'WebhookAnswer' });
 
@@ -75,20 +75,31 @@ function registerStripeWebhook(server: FastifyInstance, services: Services): voi
       req.log.warn({ orderId: event.orderId, reference: event.reference }, 'stripe event for an unknown order');
       return { received: true, outcome: 'ignored' };
     }
+    const actor = { label: 'stripe' };
+    const note = (status: 'paid' | 'declined', text: string) =>
+      orders.notePayment(order.id, { provider: 'stripe', status, reference: event.reference, amount: event.amount, currency: event.currency, note: text, actor });
+    if (event.kind === 'paid' && (event.amount !== order.total.amount || event.currency !== order.total.currency)) {
+      req.log.error({ orderId: order.id, reference: event.reference, paid: event.amount, due: order.total.amount }, 'stripe payment amount differs from the order total');
+      const noted = await note('paid', `payment of ${event.amount} ${event.currency} does not match the order total ${order.total.amount} ${order.total.currency}: check it in Stripe before shipping`);
+      return { received: true, outcome: noted ? 'noted' : 'unchanged' };
+    }
     if (order.status !== 'pending_payment') {
       if (event.kind === 'paid' && !order.paidAt) {
         // Money taken for an order cancelled meanwhile (its hold ran out): staff must refund or reinstate it.
         req.log.error({ orderId: order.id, reference: event.reference, status: order.status }, 'stripe payment succeeded for an order that is not awaiting payment');
+        const noted = await note('paid', 'payment received after the order was cancelled: refund it, or reinstate the order if the stock is there');
+        return { received: true, outcome: noted ? 'noted' : 'unchanged' };
       }
       return { received: true, outcome: 'unchanged' };
     }
+    if (event.kind === 'failed') {
+      // Stripe lets the shopper retry the same payment: keep the order and its hold; the sweeper ends it if nobody pays.
+      const noted = await note('declined', `card payment failed: ${event.reason ?? 'the card payment failed'}`);
+      return { received: true, outcome: noted ? 'noted' : 'unchanged' };
+    }
     try {
-      if (event.kind === 'paid') {
-        await orders.markPaid(order.id, { provider: 'stripe', reference: event.reference, actor: { label: 'stripe' }, sendConfirmation: true });
-        return { received: true, outcome: 'paid' };
-      }
-      await orders.cancel(order.id, { label: 'stripe' }, `payment failed: ${event.reason ?? 'the card payment failed'}`, { declined: { provider: 'stripe', reference: event.reference } });
-      return { received: true, outcome: 'cancelled' };
+      await orders.markPaid(order.id, { provider: 'stripe', reference: event.reference, actor, sendConfirmation: true });
+      return { received: true, outcome: 'paid' };
     } catch (e) {
       // The same event delivered twice at once: the other delivery moved the order first.
       if (e instanceof AppError && e.code === 'CONFLICT') return { received: true, outcome: 'unchanged' };

@@ -42,7 +42,7 @@ async function fakeStripeApi(): Promise<{ url: string; server: Server; created: 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, created };
 }
 
-function event(type: string, intent: { id: string; orderId: number | string; failure?: string }) {
+function event(type: string, intent: { id: string; orderId: number | string; failure?: string; amount?: number; currency?: string }) {
   return JSON.stringify({
     id: `evt_${Math.random().toString(36).slice(2)}`,
     object: 'event',
@@ -52,6 +52,8 @@ function event(type: string, intent: { id: string; orderId: number | string; fai
       object: {
         id: intent.id,
         object: 'payment_intent',
+        amount: intent.amount ?? 0,
+        currency: (intent.currency ?? 'EUR').toLowerCase(),
         metadata: { order_id: String(intent.orderId) },
         ...(intent.failure ? { last_payment_error: { message: intent.failure } } : {}),
       },
@@ -110,7 +112,7 @@ describe('Stripe webhook', () => {
 
   it('marks the order paid on payment_intent.succeeded, once, however often the event comes', async () => {
     const { variantId, order, payment } = await stripeOrder();
-    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id });
+    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount });
     const res = await post(payload);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('cache-control'), 'no-store');
@@ -125,9 +127,9 @@ describe('Stripe webhook', () => {
     const state = await shopState(db());
     const replay = await post(payload);
     assert.deepEqual([replay.status, replay.body.outcome], [200, 'unchanged']);
-    const again = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id }));
+    const again = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount }));
     assert.deepEqual([again.status, again.body.outcome], [200, 'unchanged'], 'a new event for the same payment');
-    const late = await post(event('payment_intent.payment_failed', { id: payment.reference, orderId: order.id, failure: 'late' }));
+    const late = await post(event('payment_intent.payment_failed', { id: payment.reference, orderId: order.id, failure: 'late', amount: order.total.amount }));
     assert.deepEqual([late.status, late.body.outcome], [200, 'unchanged'], 'a failure after success does not cancel a paid order');
     assert.deepEqual(await shopState(db()), state);
     assert.equal(await status(order.id), 'paid');
@@ -136,7 +138,7 @@ describe('Stripe webhook', () => {
 
   it('records one payment when the same event arrives several times at once', async () => {
     const { variantId, order, payment } = await stripeOrder(1);
-    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id });
+    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount });
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(payload)));
     assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200]);
     assert.equal(answers.filter((a) => a.body.outcome === 'paid').length, 1);
@@ -146,26 +148,50 @@ describe('Stripe webhook', () => {
     await assertStockConsistent(db());
   });
 
-  it('cancels the order on payment_intent.payment_failed, releases its stock and reopens the cart', async () => {
+  it('notes a failed card attempt on payment_intent.payment_failed and keeps the order and its stock for a retry', async () => {
     const { variantId, cart, order, payment } = await stripeOrder();
-    const payload = event('payment_intent.payment_failed', { id: payment.reference, orderId: order.id, failure: 'Your card was declined.' });
+    const payload = event('payment_intent.payment_failed', { id: payment.reference, orderId: order.id, failure: 'Your card was declined.', amount: order.total.amount });
     const res = await post(payload);
-    assert.deepEqual([res.status, res.body.outcome], [200, 'cancelled']);
-    assert.equal(await status(order.id), 'cancelled');
-    assert.deepEqual(await level(variantId), { on_hand: 5, reserved: 0 });
-    assert.equal((await api.get(`/api/store/carts/${cart}`)).body.status, 'open');
+    assert.deepEqual([res.status, res.body.outcome], [200, 'noted']);
+    assert.equal(await status(order.id), 'pending_payment');
+    assert.deepEqual(await level(variantId), { on_hand: 5, reserved: 2 });
+    assert.equal((await api.get(`/api/store/carts/${cart}`)).body.status, 'completed');
     const recorded = await db().selectFrom('payments').select(['status', 'reference', 'detail']).where('order_id', '=', order.id).execute();
-    assert.deepEqual(recorded, [{ status: 'declined', reference: payment.reference, detail: 'payment failed: Your card was declined.' }]);
+    assert.deepEqual(recorded, [{ status: 'declined', reference: payment.reference, detail: 'card payment failed: Your card was declined.' }]);
     const state = await shopState(db());
     const replay = await post(payload);
     assert.deepEqual([replay.status, replay.body.outcome], [200, 'unchanged']);
     assert.deepEqual(await shopState(db()), state);
+    // The shopper retries with another card and it goes through.
+    const paid = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount }));
+    assert.deepEqual([paid.status, paid.body.outcome], [200, 'paid']);
+    assert.deepEqual(await level(variantId), { on_hand: 3, reserved: 0 });
+    await assertStockConsistent(db());
+  });
+
+  it('does not mark an order paid when the amount paid differs from its total', async () => {
+    const { order, payment } = await stripeOrder();
+    const res = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount - 1 }));
+    assert.deepEqual([res.status, res.body.outcome], [200, 'noted']);
+    assert.equal(await status(order.id), 'pending_payment');
+  });
+
+  it('records money received for a cancelled order for staff to refund, without reviving it', async () => {
+    const { variantId, order, payment } = await stripeOrder();
+    await shop.services.orders.expireHolds(new Date(Date.now() + 60 * 60_000));
+    assert.equal(await status(order.id), 'cancelled');
+    const res = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount }));
+    assert.deepEqual([res.status, res.body.outcome], [200, 'noted']);
+    assert.equal(await status(order.id), 'cancelled');
+    assert.deepEqual(await level(variantId), { on_hand: 5, reserved: 0 });
+    const history = await shop.services.orders.history(order.id);
+    assert.match(history.at(-1)!.note ?? '', /refund it/);
     await assertStockConsistent(db());
   });
 
   it('refuses a missing, wrong, stale or tampered signature with 400 and changes nothing', async () => {
     const { order, payment } = await stripeOrder(1);
-    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id });
+    const payload = event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount });
     const state = await shopState(db());
     const cases: [string, string, string | null][] = [
       ['no signature', payload, null],

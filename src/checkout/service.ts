@@ -114,8 +114,9 @@ export function createCheckoutService(deps: CheckoutDeps) {
 
   async function replay(found: NonNullable<Awaited<ReturnType<typeof existing>>>, input: CheckoutInput, locale: 'fr' | 'en'): Promise<PlacedOrder> {
     const p = deps.providers.get(found.payment_provider);
-    // A retry after a crash between reservation and payment resumes the payment (providers are idempotent per order).
-    if (found.status === 'pending_payment' && p && !p.offline && p.id === 'test') {
+    // A retry resumes the payment: after a crash between reservation and payment, or to get Stripe's client
+    // secret again. Providers are idempotent per order, so no second charge or intent is made.
+    if (found.status === 'pending_payment' && p && !p.offline) {
       const start = await p.start({ orderId: found.id, orderNumber: Number(found.number), amount: { amount: Number(found.total_amount), currency: found.currency }, email: input.email, token: input.payment.token });
       return settle(found, p, start, locale, true);
     }

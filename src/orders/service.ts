@@ -4,6 +4,7 @@ import { transaction } from '../db/transaction.ts';
 import { commitSale, release, restock, type Held } from '../inventory/index.ts';
 import { nowIso } from '../lib/clock.ts';
 import { AppError, notFound } from '../lib/errors.ts';
+import { safeEqual } from '../staff/index.ts';
 import { canMove } from '../lib/state-machine.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { recordPayment } from '../payments/repo.ts';
@@ -45,7 +46,7 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
     /** For the shopper's secret link: a wrong token is the same as no order. */
     async getWithToken(id: number, token: string): Promise<OrderView | null> {
       const o = await loadOrder(db, id);
-      if (!o || o.token.length !== token.length || o.token !== token) return null;
+      if (!o || !safeEqual(o.token, token)) return null;
       return o;
     },
 
@@ -105,6 +106,23 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
         }
       });
       return (await loadOrder(db, orderId))!;
+    },
+
+    /**
+     * Records a payment event that does not move the order: a failed card attempt the shopper may retry,
+     * or money received for an order that is no longer waiting (staff must refund or reinstate it).
+     * The same event twice is recorded once.
+     */
+    async notePayment(orderId: number, p: { provider: string; status: 'declined' | 'paid'; reference: string; amount: number; currency: string; note: string; actor: OrderActor }): Promise<boolean> {
+      return transaction(db, async (trx) => {
+        const seen = await trx.selectFrom('payments').select('id').where('order_id', '=', orderId).where('provider', '=', p.provider).where('reference', '=', p.reference).where('status', '=', p.status).where('detail', '=', p.note).executeTakeFirst();
+        if (seen) return false;
+        const o = await trx.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirst();
+        if (!o) throw notFound(`Order ${orderId}`);
+        await recordPayment(trx, { orderId, provider: p.provider, status: p.status, amount: p.amount, currency: p.currency, reference: p.reference, detail: p.note });
+        await noteEvent(trx, orderId, o.status, p.note, p.actor);
+        return true;
+      });
     },
 
     /** Cancels unpaid orders whose hold has run out; run by the worker. Returns how many. */

@@ -35,7 +35,9 @@ export function createStripeProvider(s: StripeSettings): PaymentProvider {
   };
 }
 
-export type StripeOutcome = { kind: 'paid' | 'failed'; orderId: number; reference: string; reason?: string } | { kind: 'ignored'; type: string };
+export type StripeOutcome =
+  | { kind: 'paid' | 'failed'; orderId: number; reference: string; amount: number; currency: string; reason?: string }
+  | { kind: 'ignored'; type: string };
 
 /** Verifies the signature on the raw body and reads what the event means for an order. Throws on a bad signature. */
 export function readStripeEvent(s: StripeSettings, rawBody: string | Buffer, signature: string): StripeOutcome {
@@ -44,6 +46,7 @@ export function readStripeEvent(s: StripeSettings, rawBody: string | Buffer, sig
   const intent = event.data.object as Stripe.PaymentIntent;
   const orderId = Number(intent.metadata?.order_id);
   if (!Number.isSafeInteger(orderId) || orderId <= 0) return { kind: 'ignored', type: event.type };
-  if (event.type === 'payment_intent.succeeded') return { kind: 'paid', orderId, reference: intent.id };
-  return { kind: 'failed', orderId, reference: intent.id, reason: intent.last_payment_error?.message ?? 'the card payment failed' };
+  const money = { amount: intent.amount, currency: String(intent.currency ?? '').toUpperCase() };
+  if (event.type === 'payment_intent.succeeded') return { kind: 'paid', orderId, reference: intent.id, ...money };
+  return { kind: 'failed', orderId, reference: intent.id, ...money, reason: intent.last_payment_error?.message ?? 'the card payment failed' };
 }
