@@ -91,22 +91,32 @@ export function createCartService(deps: { db: Db; currency: string; maxQuantity:
 
     /** Adds units of a variant (to an existing line of the same variant if there is one). */
     async addLine(cartId: string, variantId: number, quantity: number): Promise<number> {
-      await openCart(cartId);
-      const v = await variantForSale(variantId);
-      const existing = await db.selectFrom('cart_lines').select(['id', 'quantity']).where('cart_id', '=', cartId).where('variant_id', '=', variantId).executeTakeFirst();
-        if (!Number.isSafeInteger(quantity) || quantity < 1) throw invalid([{ field: 'quantity', message: 'the quantity must be a whole number of at least 1' }]);
-      checkQuantity((existing?.quantity ?? 0) + quantity, v);
-      let lineId: number;
-      if (existing) {
-        await db.updateTable('cart_lines').set({ quantity: existing.quantity + quantity }).where('id', '=', existing.id).execute();
-        lineId = existing.id;
-      } else {
-        const lines = await db.selectFrom('cart_lines').select(sql<number>`count(*)`.as('n')).where('cart_id', '=', cartId).executeTakeFirst();
-        if (Number(lines?.n ?? 0) >= 50) throw invalid([{ field: 'variantId', message: 'a cart holds at most 50 different items' }]);
-        lineId = (await db.insertInto('cart_lines').values({ cart_id: cartId, variant_id: variantId, quantity, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow()).id;
+      if (!Number.isSafeInteger(quantity) || quantity < 1) throw invalid([{ field: 'quantity', message: 'the quantity must be a whole number of at least 1' }]);
+      // The cart, the variant with its free stock and any line of it already there, in one read: adding is a hot path.
+      const r = await db
+        .selectFrom('carts as c')
+        .leftJoin('cart_lines as l', (j) => j.onRef('l.cart_id', '=', 'c.id').on('l.variant_id', '=', variantId))
+        .leftJoin('variants as v', (j) => j.on('v.id', '=', variantId))
+        .leftJoin('products as p', 'p.id', 'v.product_id')
+        .leftJoin('stock_levels as s', (j) => j.onRef('s.variant_id', '=', 'v.id').on('s.location_id', '=', 1))
+        .select([
+          'c.status as cart_status', 'l.id as line_id', 'l.quantity as line_quantity', 'v.id as variant_id', 'p.status',
+          'v.track_inventory', 'v.allow_backorder', sql<number>`coalesce(s.on_hand - s.reserved, 0)`.as('available'),
+          (eb) => eb.selectFrom('cart_lines').select(sql<number>`count(*)`.as('n')).where('cart_id', '=', cartId).as('line_count'),
+        ])
+        .where('c.id', '=', cartId)
+        .executeTakeFirst();
+      if (!r) throw notFound('This cart');
+      if (r.cart_status !== 'open') throw new AppError('CONFLICT', 'this cart has already been ordered; start a new cart');
+      if (r.variant_id === null) throw invalid([{ field: 'variantId', message: `variant ${variantId} does not exist` }]);
+      if (r.status !== 'active') throw invalid([{ field: 'variantId', message: 'this product is no longer for sale' }]);
+      checkQuantity((r.line_quantity ?? 0) + quantity, { track_inventory: r.track_inventory!, allow_backorder: r.allow_backorder!, available: r.available });
+      if (r.line_id !== null) {
+        await db.updateTable('cart_lines').set({ quantity: r.line_quantity! + quantity }).where('id', '=', r.line_id).execute();
+        return r.line_id;
       }
-      await touch(cartId);
-      return lineId;
+      if (Number(r.line_count ?? 0) >= 50) throw invalid([{ field: 'variantId', message: 'a cart holds at most 50 different items' }]);
+      return (await db.insertInto('cart_lines').values({ cart_id: cartId, variant_id: variantId, quantity, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow()).id;
     },
 
     async setQuantity(cartId: string, lineId: number, quantity: number): Promise<void> {
