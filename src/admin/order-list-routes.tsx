@@ -79,7 +79,7 @@ function Filters({ form, zone }: { form: FormState; zone: string }) {
       <SelectField name="status" label={t.orders.status} form={form} options={STATUS_OPTIONS} />
       <SelectField name="payment" label={t.orders.payment} form={form} options={PAYMENT_OPTIONS} />
       <TextField name="from" type="date" label={t.orders.from} form={form} />
-      <TextField name="to" type="date" label={t.orders.to} form={form} hint={t.orders.zoneHint(zone)} />
+      <TextField name="to" type="date" label={t.orders.to} form={form} />
       <div class="filter-actions">
         <button type="submit" class="button primary">
           {t.products.filter}
@@ -88,6 +88,7 @@ function Filters({ form, zone }: { form: FormState; zone: string }) {
           {t.products.clear}
         </a>
       </div>
+      <p class="hint filter-note">{t.orders.zoneHint(zone)}</p>
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { Services } from '../app.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import { formatMoney } from '../lib/money.ts';
 import { ShippingMethodInputSchema, type ShippingMethod } from '../shipping/index.ts';
-import { CheckboxField, CsrfField, emptyForm, ErrorSummary, Flash, type FormState, Section, SelectField, TextField } from './form-fields.tsx';
+import { CheckboxField, CsrfField, emptyForm, ErrorSummary, Flash, type FormState, Section, SelectField, TextArea, TextField } from './form-fields.tsx';
 import { Layout } from './layout.tsx';
 import { formValues, zodIssues } from './product-form.ts';
 import { redirect, sendPage } from './render.ts';
@@ -97,7 +97,7 @@ export function registerShippingRoutes(admin: FastifyInstance, services: Service
             <div class="grid">
               <TextField name="nameFr" label={s.nameFr} form={form} maxLength={120} />
               <TextField name="nameEn" label={s.nameEn} form={form} maxLength={120} />
-              <TextField name="countries" label={s.countries} hint={s.countriesHint} form={form} maxLength={1000} class="wide" />
+              <TextArea name="countries" label={s.countries} hint={s.countriesHint} form={form} maxLength={1000} rows={2} />
               <SelectField name="kind" label={s.kind} form={form} options={[['flat', s.kinds.flat!], ['weight', s.kinds.weight!]]} />
               <TextField name="price" label={s.price} hint={s.priceHint} form={form} inputMode="decimal" maxLength={16} />
               <TextField name="freeAbove" label={s.freeAbove} hint={s.freeAboveHint} form={form} inputMode="decimal" maxLength={16} />
