@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Role, Session } from '../staff/index.ts';
+import { ADMIN_ASSETS } from './assets.ts';
 import { ORDER_READERS } from './auth.ts';
 import { CsrfField } from './form-fields.tsx';
 import { t } from './strings.ts';
@@ -30,8 +31,8 @@ export function Layout({ title, session, nav = null, shopName, children }: Layou
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · ${shopName} · ${t.appName}`}</title>
-        <link rel="stylesheet" href="/assets/admin.css" />
-        <script src="/assets/admin.js" defer />
+        <link rel="stylesheet" href={ADMIN_ASSETS.css} />
+        <script src={ADMIN_ASSETS.js} defer />
       </head>
       <body>
         <a class="skip" href="#main">

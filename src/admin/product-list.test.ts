@@ -89,11 +89,15 @@ describe('admin product list and dashboard', () => {
     }
   });
 
-  it('serves the admin stylesheet and script, and a 404 page for unknown admin paths', async () => {
-    const css = await fetch(`${shop.url}/assets/admin.css`);
+  it('serves the admin stylesheet and script under hashed URLs, and a 404 page for unknown admin paths', async () => {
+    const page = await (await c.get('/admin')).text();
+    const cssUrl = /<link rel="stylesheet" href="(\/assets\/admin\.css\?v=[0-9a-f]{8})"/.exec(page)?.[1];
+    const jsUrl = /<script src="(\/assets\/admin\.js\?v=[0-9a-f]{8})" defer>/.exec(page)?.[1];
+    assert.ok(cssUrl && jsUrl, 'assets are linked with a content hash, since /assets/ is cached as immutable');
+    const css = await fetch(`${shop.url}${cssUrl}`);
     assert.equal(css.status, 200);
     assert.match(css.headers.get('content-type') ?? '', /text\/css/);
-    const js = await fetch(`${shop.url}/assets/admin.js`);
+    const js = await fetch(`${shop.url}${jsUrl}`);
     assert.equal(js.status, 200);
     const missing = await c.get('/admin/no-such-page');
     assert.equal(missing.status, 404);
