@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+// Rendered pages for anonymous visitors, kept in memory with their compressed forms made once,
+// tagged with what they show so a change removes exactly the pages that show it.
+export type RenderedPage = { status: number; body: string; contentType: string; tags: string[] };
+
+export type CachedPage = {
+  status: number;
+  contentType: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  tags: string[];
+  storedAt: number;
+};
+
+export type CacheStats = { hits: number; misses: number; coalesced: number; renders: number; entries: number; bytes: number; invalidations: number };
+
+export function createPageCache(opts: { maxBytes?: number } = {}) {
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const entries = new Map<string, CachedPage>(); // insertion order = least recently used first
+  const byTag = new Map<string, Set<string>>();
+  const inFlight = new Map<string, Promise<CachedPage | null>>();
+  const stats: CacheStats = { hits: 0, misses: 0, coalesced: 0, renders: 0, entries: 0, bytes: 0, invalidations: 0 };
+  /** Bumped by every invalidation: a render that started before it must not be stored after it. */
+  let generation = 0;
+
+  const size = (p: CachedPage) => p.identity.length + p.gzip.length + p.br.length;
+
+  function remove(key: string): void {
+    const p = entries.get(key);
+    if (!p) return;
+    entries.delete(key);
+    stats.bytes -= size(p);
+    for (const t of p.tags) {
+      const keys = byTag.get(t);
+      keys?.delete(key);
+      if (keys && keys.size === 0) byTag.delete(t);
+    }
+  }
+
+  function store(key: string, p: CachedPage): void {
+    remove(key);
+    entries.set(key, p);
+    stats.bytes += size(p);
+    for (const t of p.tags) {
+      let keys = byTag.get(t);
+      if (!keys) byTag.set(t, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of entries.keys()) {
+      if (stats.bytes <= maxBytes) break;
+      remove(oldest);
+    }
+  }
+
+  async function prepare(r: RenderedPage): Promise<CachedPage> {
+    const identity = Buffer.from(r.body);
+    const [g, b] = await Promise.all([
+      gz(identity, { level: 6 }),
+      brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    ]);
+    const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+    return { status: r.status, contentType: r.contentType, identity, gzip: g, br: b, etag, tags: [...new Set(r.tags)], storedAt: Date.now() };
+  }
+
+  return {
+    stats: () => ({ ...stats, entries: entries.size }),
+
+    peek: (key: string) => entries.get(key),
+
+    /**
+     * The page from memory, or rendered once however many requests ask for it at the same moment.
+     * Only 200 pages are kept; others are returned to the request that rendered them.
+     */
+    async get(key: string, render: () => Promise<RenderedPage>): Promise<{ page: CachedPage; hit: boolean }> {
+      const hit = entries.get(key);
+      if (hit) {
+        stats.hits++;
+        entries.delete(key); // refresh its place in the LRU order
+        entries.set(key, hit);
+        return { page: hit, hit: true };
+      }
+      const pending = inFlight.get(key);
+      if (pending) {
+        stats.coalesced++;
+        const p = await pending;
+        if (p) return { page: p, hit: true };
+      }
+      stats.misses++;
+      const gen = generation;
+      let resolveShared!: (p: CachedPage | null) => void;
+      const shared = new Promise<CachedPage | null>((r) => (resolveShared = r));
+      inFlight.set(key, shared);
+      try {
+        stats.renders++;
+        const page = await prepare(await render());
+        const cacheable = page.status === 200 && gen === generation;
+        if (cacheable) store(key, page);
+        resolveShared(cacheable ? page : null);
+        return { page, hit: false };
+      } catch (e) {
+        resolveShared(null);
+        throw e;
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+
+    /** Removes every page carrying one of the tags; returns how many. */
+    invalidate(tags: string[]): number {
+      generation++;
+      stats.invalidations++;
+      let n = 0;
+      for (const t of tags) {
+        for (const key of [...(byTag.get(t) ?? [])]) {
+          remove(key);
+          n++;
+        }
+      }
+      return n;
+    },
+
+    clear(): void {
+      generation++;
+      for (const key of [...entries.keys()]) remove(key);
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;
