@@ -137,7 +137,7 @@ describe('admin login and sessions', () => {
   it('gives packers and support staff a 403 page on owner pages', async () => {
     for (const role of ['packer', 'support'] as const) {
       const c = await loggedIn(shop.url, shop.services, role);
-      for (const path of ['/admin', '/admin/products', '/admin/products/new', '/admin/collections']) {
+      for (const path of ['/admin/products', '/admin/products/new', '/admin/collections']) {
         const res = await c.get(path);
         assert.equal(res.status, 403, `${role} ${path}`);
         assert.match(await res.text(), /Your role does not give access/);
@@ -146,6 +146,17 @@ describe('admin login and sessions', () => {
       assert.equal(post.status, 403);
     }
     assert.equal((await shop.services.catalog.collections.list()).length, 0);
+  });
+
+  it('sends support staff to the orders after login and shows packers their own landing page', async () => {
+    const support = await loggedIn(shop.url, shop.services, 'support');
+    const landing = await support.get('/admin');
+    assert.equal(landing.status, 303);
+    assert.equal(landing.headers.get('location'), '/admin/orders');
+    const packer = await loggedIn(shop.url, shop.services, 'packer');
+    const page = await packer.get('/admin');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /packing station/);
   });
 
   it('marks the session cookie Secure when the shop is served over https', async () => {

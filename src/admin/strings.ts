@@ -56,6 +56,7 @@ export const en = {
   },
   dashboard: {
     title: 'Dashboard',
+    packerWelcome: 'Pick lists and the packing station arrive here with the fulfillment module.',
     products: 'Products',
     active: 'active',
     draft: 'draft',
