@@ -39,6 +39,19 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   BANK_DETAILS: z.string().max(500).default('IBAN FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP'),
   WORKER: boolean.default(true),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(86_400).default(60),
+  PAGE_CACHE_SWR: z.coerce.number().int().min(0).max(86_400).default(300),
+  CDN_PURGE_URL: z.url().optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  QUEUE_MODE: z.enum(['auto', 'on', 'off'], 'use auto, on or off').default('auto'),
+  ADMISSION_MAX_CHECKOUTS: z.coerce.number().int().min(1).default(200),
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).default(200),
+  ADMISSION_SESSION_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  RATE_LIMIT_CART: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_CHECKOUT: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_SEARCH: z.coerce.number().int().min(1).default(60),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs 16+ characters').optional(),
 });
 
 export type Config = {
@@ -70,6 +83,13 @@ export type Config = {
   bankDetails: string;
   /** Run the outbox and sweepers in this process. */
   worker: boolean;
+  pageCache: { maxBytes: number; sMaxAge: number; staleWhileRevalidate: number };
+  /** A CDN purge endpoint, called (through the outbox) with the tags of changed pages. */
+  cdnPurge: { url: string; token: string | null } | null;
+  admission: { mode: 'auto' | 'on' | 'off'; maxCheckouts: number; maxEventLoopDelayMs: number; sessionMinutes: number };
+  rateLimits: { cart: number; checkout: number; search: number };
+  /** Bearer token for /metrics; without it /metrics answers 404. */
+  metricsToken: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -112,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: e.MAIL_FROM ?? `${e.SHOP_NAME} <shop@localhost>`,
     bankDetails: e.BANK_DETAILS,
     worker: e.WORKER,
+    pageCache: { maxBytes: e.PAGE_CACHE_MB * 1024 * 1024, sMaxAge: e.PAGE_CACHE_S_MAXAGE, staleWhileRevalidate: e.PAGE_CACHE_SWR },
+    cdnPurge: e.CDN_PURGE_URL ? { url: e.CDN_PURGE_URL, token: e.CDN_PURGE_TOKEN ?? null } : null,
+    admission: { mode: e.QUEUE_MODE, maxCheckouts: e.ADMISSION_MAX_CHECKOUTS, maxEventLoopDelayMs: e.ADMISSION_MAX_EVENT_LOOP_DELAY_MS, sessionMinutes: e.ADMISSION_SESSION_MINUTES },
+    rateLimits: { cart: e.RATE_LIMIT_CART, checkout: e.RATE_LIMIT_CHECKOUT, search: e.RATE_LIMIT_SEARCH },
+    metricsToken: e.METRICS_TOKEN ?? null,
     ...overrides,
   };
   if (config.paymentProviders.includes('stripe') && !config.stripe) {
