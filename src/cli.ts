@@ -22,6 +22,9 @@ Usage: comptoir <command> [options]
                              set a new password for a staff account
   api-key create --name N --scope admin [--scope ...]
                              create an API key for the JSON API (shown once)
+  rush [--url U] [--shoppers N] [--ramp S] [--seconds S] [--max-journeys N]
+                             replay a newsletter rush against a running shop (this one by
+                             default): browse, add to cart, check out; prints a report
 
 Configuration comes from environment variables: see the README.`;
 
@@ -114,6 +117,10 @@ export async function main(argv: string[]): Promise<number> {
       const { key, info } = await withServices(config, (s) => s.apiKeys.create(values.name ?? 'cli', values.scope ?? []));
       console.log(`API key "${info.name}" (scopes: ${info.scopes.join(' ')}). It is shown only now:\n${key}`);
       return 0;
+    }
+    case 'rush': {
+      const { rushCommand } = await import('./rush/command.ts');
+      return rushCommand([sub, ...rest].filter((a): a is string => a !== undefined), config);
     }
     case undefined:
     case 'help':
