@@ -58,3 +58,22 @@
       });
   });
 })();
+
+// Checkout: choosing another country recalculates shipping methods and totals at once, through the
+// same "Update shipping options" button a shopper without JavaScript presses.
+(function () {
+  var d = document;
+  var country = d.getElementById('checkout-country');
+  var refresh = d.getElementById('checkout-refresh');
+  if (!country || !refresh) return;
+  country.addEventListener('change', function () {
+    if (refresh.form && refresh.form.requestSubmit) refresh.form.requestSubmit(refresh);
+    else refresh.click();
+  });
+})();
+
+// A form shown again with errors: move focus to the summary so keyboard and screen-reader users start there.
+(function () {
+  var summary = document.getElementById('error-summary');
+  if (summary) summary.focus();
+})();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 import { notFound } from '../lib/errors.ts';
 import { HANDLE_PATTERN } from '../lib/slug.ts';
+import { formToken } from './csrf.ts';
 import { parseListingQuery, parseSearchQuery } from './listing-query.ts';
 import { CollectionPage } from './pages/collection-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -60,7 +61,8 @@ export function registerCatalogPages(server: FastifyInstance, site: Site): void 
       const [product, ctx] = await Promise.all([catalog.products.getByHandle(handle, locale), pageContext(site, req, locale)]);
       // Drafts and archived products are not for sale: they do not exist for shoppers.
       if (!product || product.status !== 'active') throw notFound(`Product ${handle}`);
-      return sendPage(reply, <ProductPage ctx={ctx} product={product} variant={chooseVariant(product, req.query)} />);
+      const cart = { csrf: formToken(req, reply, site.config.secureCookies) };
+      return sendPage(reply, <ProductPage ctx={ctx} product={product} variant={chooseVariant(product, req.query)} cart={cart} />);
     });
 
     server.get(`/${locale}/search`, async (req, reply) => {

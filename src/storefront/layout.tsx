@@ -80,6 +80,9 @@ export function Layout({ ctx, seo, searchValue, children }: { ctx: PageContext; 
             <a class="lang-switch" href={languageSwitchHref(ctx.url, locale)} hreflang={other} lang={other}>
               {t(other, 'lang.name')}
             </a>
+            <a class="account-link" href={`/${locale}/account`}>
+              {t(locale, 'account.link')}
+            </a>
             <a class="cart-link" href={`/${locale}/cart`}>
               {t(locale, 'cart.link')} <span class="cart-count">{ctx.cartCount}</span>
             </a>

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import type { HtmlErrorRenderer } from '../http/errors.ts';
-import { registerCartPlaceholder } from './cart-placeholder.tsx';
+import { registerAccountRoutes } from './account-routes.tsx';
+import { registerCartRoutes } from './cart-routes.tsx';
 import { registerCatalogPages } from './catalog-routes.tsx';
+import { registerCheckoutRoutes } from './checkout-routes.tsx';
 import { createErrorRenderer } from './error-renderer.tsx';
 import { registerInfoPages } from './info-routes.tsx';
 import { registerLocaleRoutes } from './locale-routes.ts';
+import { registerOrderRoutes } from './order-routes.tsx';
 import { registerSitemap } from './sitemap-routes.ts';
 import { createSite } from './site.ts';
 
@@ -15,7 +18,10 @@ export async function registerStorefront(server: FastifyInstance, services: Serv
   registerLocaleRoutes(server, site);
   registerCatalogPages(server, site);
   registerInfoPages(server, site);
-  registerCartPlaceholder(server, site);
+  registerCartRoutes(server, site, services);
+  registerCheckoutRoutes(server, site, services);
+  registerOrderRoutes(server, site, services);
+  registerAccountRoutes(server, site, services);
   registerSitemap(server, site, services.events);
   return createErrorRenderer(site);
 }

@@ -129,7 +129,7 @@ describe('home, search and site pages', () => {
     const r = await fetch(`${shop.url}/robots.txt`);
     assert.equal(r.status, 200);
     const text = await r.text();
-    for (const line of ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api', 'Disallow: /fr/cart', 'Disallow: /en/cart', 'Disallow: /fr/search', 'Disallow: /en/search', `Sitemap: ${shop.url}/sitemap.xml`]) {
+    for (const line of ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api', 'Disallow: /fr/cart', 'Disallow: /en/cart', 'Disallow: /fr/checkout', 'Disallow: /en/orders', 'Disallow: /fr/account', 'Disallow: /fr/search', 'Disallow: /en/search', `Sitemap: ${shop.url}/sitemap.xml`]) {
       assert.ok(text.split('\n').includes(line), line);
     }
   });
@@ -151,20 +151,21 @@ describe('home, search and site pages', () => {
     assert.equal((await page(shop, '/fr/pages/other')).status, 404);
   });
 
-  it('shows an empty cart, and a friendly 501 page when adding before the cart exists', async () => {
+  it('shows an empty cart, never stored, and refuses an add without its form token', async () => {
     const cart = await page(shop, '/en/cart');
     assert.equal(cart.status, 200);
     assert.match(cart.html, /Your cart is empty/);
     assert.equal(cart.headers.get('cache-control'), 'private, no-store');
+    assert.match(cart.html, /<meta name="robots" content="noindex, follow"\/>/);
     const add = await fetch(`${shop.url}/fr/cart/add`, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'variantId=1&quantity=2' });
-    assert.equal(add.status, 501);
-    assert.match(await add.text(), /L’ajout au panier n’est pas encore disponible/);
-    const bad = await fetch(`${shop.url}/en/cart/add`, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'variantId=abc&quantity=0' });
-    assert.equal(bad.status, 400);
-    const body = await bad.text();
-    assert.match(body, /variantId/);
-    assert.match(body, /quantity/);
-    assert.match(body, /<html lang="en">/);
+    assert.equal(add.status, 403);
+    assert.match(await add.text(), /Ce formulaire a expiré/);
+  });
+
+  it('keeps public caching for pages without a cart or a form', async () => {
+    const home = await page(shop, '/en/');
+    assert.equal(home.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
+    assert.equal(home.headers.get('set-cookie'), null);
   });
 
   it('shows errors outside locale paths in the shopper language', async () => {

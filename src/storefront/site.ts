@@ -1,4 +1,5 @@
 import type { Services } from '../app.ts';
+import type { CartService } from '../cart/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
 import { hashedAssets, type Assets } from './assets.ts';
@@ -9,6 +10,8 @@ export type Site = {
   /** Read at request time: publicUrl may be set after boot (tests do). */
   config: Config;
   catalog: Catalog;
+  /** For the item count in the header. */
+  cart: CartService;
   assets: Assets;
   nav: NavCache;
   /** The currency symbol per locale, for the price filter labels. */
@@ -22,6 +25,7 @@ export function createSite(services: Services): Site {
   return {
     config,
     catalog,
+    cart: services.cart,
     assets: hashedAssets(),
     nav: createNavCache(catalog, events),
     currencySymbol: { fr: symbol('fr'), en: symbol('en') },

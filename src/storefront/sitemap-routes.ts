@@ -59,7 +59,7 @@ export function registerSitemap(server: FastifyInstance, site: Site, events: Cat
 
   server.get('/robots.txt', async (_req, reply) => {
     const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api'];
-    for (const l of LOCALES) lines.push(`Disallow: /${l}/cart`, `Disallow: /${l}/search`);
+    for (const l of LOCALES) lines.push(`Disallow: /${l}/cart`, `Disallow: /${l}/checkout`, `Disallow: /${l}/orders`, `Disallow: /${l}/account`, `Disallow: /${l}/search`);
     lines.push('', `Sitemap: ${config.publicUrl}/sitemap.xml`, '');
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(lines.join('\n'));
   });

@@ -61,3 +61,8 @@ export function chooseVariant(product: ProductView, raw: unknown): VariantView {
 export function variantFor(product: ProductView, selected: VariantView, optionIndex: number, value: string): VariantView | undefined {
   return product.variants.find((v) => v.options.every((o, i) => (i === optionIndex ? o === value : o === selected.options[i])));
 }
+
+/** A variant's name for shoppers: products without options have one variant called "Default", which says nothing. */
+export function variantLabel(title: string): string | null {
+  return title && title !== 'Default' ? title : null;
+}

@@ -2,6 +2,7 @@ import type { ProductView, VariantView } from '../../catalog/index.ts';
 import { jsonForScript } from '../../http/html.ts';
 import { t, tp } from '../../i18n/index.ts';
 import { amountToInput, formatMoney } from '../../lib/money.ts';
+import { CsrfField } from '../components/form-errors.tsx';
 import { Paragraphs } from '../components/paragraphs.tsx';
 import { Picture } from '../components/picture.tsx';
 import { Price } from '../components/price.tsx';
@@ -50,7 +51,10 @@ function VariantForm({ ctx, product, variant, path }: { ctx: PageContext; produc
   );
 }
 
-export function ProductPage({ ctx, product, variant }: { ctx: PageContext; product: ProductView; variant: VariantView }) {
+/** What the add-to-cart form needs: its CSRF token and, after a refused add, the message and the quantity asked. */
+export type AddToCart = { csrf: string; error?: string | null; quantity?: string };
+
+export function ProductPage({ ctx, product, variant, cart }: { ctx: PageContext; product: ProductView; variant: VariantView; cart: AddToCart }) {
   const { locale, site } = ctx;
   const base = site.config.publicUrl;
   const shop = site.config.shopName;
@@ -113,11 +117,30 @@ export function ProductPage({ ctx, product, variant }: { ctx: PageContext; produ
           </div>
           {product.options.length ? <VariantForm ctx={ctx} product={product} variant={variant} path={path} /> : null}
           <form id="add-to-cart" method="post" action={`/${locale}/cart/add`}>
+            <CsrfField token={cart.csrf} />
             <input type="hidden" name="variantId" value={String(variant.id)} />
+            <input type="hidden" name="handle" value={product.handle} />
             <div class="field quantity">
               <label for="quantity">{t(locale, 'product.quantity')}</label>
-              <input id="quantity" name="quantity" type="number" inputMode="numeric" min={1} max={99} step={1} value="1" required />
+              <input
+                id="quantity"
+                name="quantity"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={site.config.cartMaxQuantity}
+                step={1}
+                value={cart.quantity ?? '1'}
+                required
+                aria-invalid={cart.error ? 'true' : undefined}
+                aria-describedby={cart.error ? 'add-to-cart-error' : undefined}
+              />
             </div>
+            {cart.error ? (
+              <p class="field-error" id="add-to-cart-error" role="alert">
+                {cart.error}
+              </p>
+            ) : null}
             <button type="submit" class="primary" disabled={!variant.available}>
               {buyLabel}
             </button>
