@@ -5,7 +5,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyCompress from '@fastify/compress';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { createCatalog, type Catalog } from './catalog/index.ts';
@@ -13,6 +12,7 @@ import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { installErrorHandlers, type HtmlErrorRenderer } from './http/errors.ts';
+import { registerProtection, type PressureLimits } from './http/protection.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStatic } from './http/static.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
@@ -27,6 +27,7 @@ import { createCustomerService, type CustomerService } from './customers/index.t
 import { createCheckoutService, type CheckoutService } from './checkout/index.ts';
 import { createDiscountService, type DiscountService } from './discounts/index.ts';
 import { createMailer, emailHandlers, type Mailer } from './email/index.ts';
+import { createMetrics, registerMetrics, type Metrics } from './metrics/index.ts';
 import { createOrderService, type Faults, type OrderService } from './orders/index.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/index.ts';
 import { createPaymentProviders, type PaymentProvider } from './payments/index.ts';
@@ -52,6 +53,8 @@ export type Services = {
   outbox: OutboxWorker;
   /** Called whenever catalog content changes (the page cache hooks in here). */
   events: CatalogChangeListeners;
+  /** Figures for /metrics and the admin's live view; any capability may register its own gauges here. */
+  metrics: Metrics;
 };
 
 export type CatalogChangeListeners = {
@@ -59,7 +62,11 @@ export type CatalogChangeListeners = {
   collection: Array<(c: { collectionId: number; handle: string }) => void>;
 };
 
-export type BuildOptions = { faults?: Faults };
+export type BuildOptions = {
+  faults?: Faults;
+  /** Load-shedding thresholds other than the defaults (tests use tiny ones). */
+  pressure?: Partial<PressureLimits>;
+};
 
 export async function buildServices(config: Config, opts: BuildOptions = {}): Promise<Services> {
   const conn = connect(config.databaseUrl);
@@ -120,6 +127,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     mailer,
     outbox,
     events,
+    metrics: createMetrics({ db: conn.db, locale: config.defaultLocale }),
   };
 }
 
@@ -138,8 +146,12 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
+    // Longer than the idle timeout of common load balancers (60 s), so they, not we, close idle connections.
+    keepAliveTimeout: 72_000,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // A client gets 15 s to send its request headers (slow-header attacks hold sockets open otherwise).
+  server.server.headersTimeout = 15_000;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.addHook('onRequest', async (req, reply) => {
@@ -153,7 +165,7 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
   await server.register(fastifyFormbody);
   await server.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 50, fieldSize: 100_000 }, throwFileSizeLimit: true });
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } as never });
-  await server.register(fastifyRateLimit, { global: false });
+  await registerProtection(server, config, opts.pressure);
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -165,6 +177,7 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
     transformObject: jsonSchemaTransformObject,
   });
   registerSecurityHeaders(server, config);
+  registerMetrics(server, services);
   await registerStatic(server, config);
   registerSystemRoutes(server, services);
   await registerAdminApi(server, services);
