@@ -4,7 +4,7 @@ import { startTestShop, TEST_ACTOR, type TestShop } from '../../test/helpers/sho
 import type { ProductView } from '../catalog/index.ts';
 import { setOnHand } from '../inventory/index.ts';
 import { makeProduct } from './test-fixtures.ts';
-import { formEntries, inputValue, setEntry, ShopClient, shopperWithCart, uncheck } from './test-client.ts';
+import { formEntries, inputValue, SHOPPER_ENV, setEntry, ShopClient, shopperWithCart, uncheck } from './test-client.ts';
 
 describe('cart', () => {
   let shop: TestShop;
@@ -13,7 +13,7 @@ describe('cart', () => {
   const blue = () => mug.variants[0]!;
   const red = () => mug.variants[1]!;
   before(async () => {
-    shop = await startTestShop({ WORKER: '0' });
+    shop = await startTestShop(SHOPPER_ENV);
     mug = await makeProduct(shop, {
       handle: 'tasse-cart',
       translations: { fr: { title: 'Tasse du panier', description: '' }, en: { title: 'Cart mug', description: '' } },

@@ -6,6 +6,12 @@ export { formEntries, inputValue, setEntry, uncheck } from '../admin/test-client
 // For the buying-path tests: a small browser that keeps cookies, never follows redirects, and
 // submits forms as they stand in the page.
 
+/** A test shop for one shopper's many requests: no worker, and per-IP limits high enough for a whole suite from 127.0.0.1. */
+export const SHOPPER_ENV = { WORKER: '0', RATE_LIMIT_CART: '10000', RATE_LIMIT_CHECKOUT: '10000', RATE_LIMIT_SEARCH: '10000' };
+
+/** What a shopper types into the checkout form (field names of #checkout-form). */
+export const ADDRESS = { email: 'camille@example.com', name: 'Camille Martin', line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', cardNumber: '4242 4242 4242 4242', terms: '1' };
+
 export class ShopClient {
   readonly cookies = new Map<string, string>();
   /** Each Set-Cookie header of the last response, whole, to check its attributes. */
