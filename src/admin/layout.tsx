@@ -5,11 +5,12 @@ import { ORDER_READERS } from './auth.ts';
 import { CsrfField } from './form-fields.tsx';
 import { t } from './strings.ts';
 
-export type NavKey = 'dashboard' | 'products' | 'collections' | 'orders' | 'shipping' | 'discounts' | 'mailbox' | null;
+export type NavKey = 'dashboard' | 'live' | 'products' | 'collections' | 'orders' | 'shipping' | 'discounts' | 'mailbox' | null;
 
 // Each entry lists the roles its pages allow, so nobody is shown a link that ends on a 403 page.
 const LIVE: { key: Exclude<NavKey, null>; href: string; label: string; roles: readonly Role[] }[] = [
   { key: 'dashboard', href: '/admin', label: t.nav.dashboard, roles: ['owner'] },
+  { key: 'live', href: '/admin/live', label: t.nav.live, roles: ['owner'] },
   { key: 'products', href: '/admin/products', label: t.nav.products, roles: ['owner'] },
   { key: 'collections', href: '/admin/collections', label: t.nav.collections, roles: ['owner'] },
   { key: 'orders', href: '/admin/orders', label: t.nav.orders, roles: ORDER_READERS },
@@ -21,9 +22,17 @@ const LIVE: { key: Exclude<NavKey, null>; href: string; label: string; roles: re
 // Sections still to be built keep their place in the menu, greyed, so the layout does not move when they arrive.
 const SOON = [t.nav.fulfillment, t.nav.customers, t.nav.support, t.nav.reviews, t.nav.newsletter, t.nav.settings];
 
-export type LayoutProps = { title: string; session: Session | null; nav?: NavKey; shopName: string; children: ComponentChildren };
+export type LayoutProps = {
+  title: string;
+  session: Session | null;
+  nav?: NavKey;
+  shopName: string;
+  /** Extra elements for <head>, such as a page's own script. */
+  head?: ComponentChildren;
+  children: ComponentChildren;
+};
 
-export function Layout({ title, session, nav = null, shopName, children }: LayoutProps) {
+export function Layout({ title, session, nav = null, shopName, head, children }: LayoutProps) {
   return (
     <html lang={t.lang}>
       <head>
@@ -33,6 +42,7 @@ export function Layout({ title, session, nav = null, shopName, children }: Layou
         <title>{`${title} · ${shopName} · ${t.appName}`}</title>
         <link rel="stylesheet" href={ADMIN_ASSETS.css} />
         <script src={ADMIN_ASSETS.js} defer />
+        {head}
       </head>
       <body>
         <a class="skip" href="#main">

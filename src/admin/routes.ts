@@ -6,6 +6,7 @@ import { sessionTokenValid } from './csrf.ts';
 import { registerDashboardRoutes } from './dashboard-routes.tsx';
 import { registerDiscountRoutes } from './discount-routes.tsx';
 import { adminErrorHandler, sendErrorPage } from './error-pages.tsx';
+import { registerLiveRoutes } from './live-routes.tsx';
 import { registerLoginRoutes } from './login-routes.tsx';
 import { registerMailboxRoutes } from './mailbox-routes.tsx';
 import { registerOrderListRoutes } from './order-list-routes.tsx';
@@ -56,6 +57,7 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
 
       registerLoginRoutes(admin, services);
       registerDashboardRoutes(admin, services);
+      registerLiveRoutes(admin, services);
       registerProductListRoutes(admin, services);
       registerProductRoutes(admin, services);
       registerProductImageRoutes(admin, services);
