@@ -7,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { registerAdmission } from './admission/index.ts';
 import { createCatalog, type Catalog } from './catalog/index.ts';
 import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connection.ts';
@@ -180,6 +181,7 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
   registerMetrics(server, services);
   await registerStatic(server, config);
   registerSystemRoutes(server, services);
+  await registerAdmission(server, services);
   await registerAdminApi(server, services);
   await registerStoreApi(server, services);
   await registerWebhooks(server, services);
