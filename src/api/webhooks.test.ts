@@ -1,46 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { checkoutInput } from '../../test/helpers/checkout.ts';
 import { productInput, startTestShop, TEST_ACTOR, type TestShop } from '../../test/helpers/shop.ts';
 import { assertStockConsistent } from '../../test/helpers/stock.ts';
+import { fakeStripeApi } from '../../test/helpers/stripe.ts';
 import { shopState } from './store-test-state.ts';
 import { apiClient } from './test-client.ts';
 
 const SECRET = 'whsec_test';
 const signer = new Stripe('sk_test_x');
-
-/** Stands in for Stripe's servers (api.stripe.com): creates PaymentIntents, nothing else. */
-async function fakeStripeApi(): Promise<{ url: string; server: Server; created: Record<string, string>[] }> {
-  const created: Record<string, string>[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/payment_intents') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'unknown' } }));
-        return;
-      }
-      const form = Object.fromEntries(new URLSearchParams(body));
-      created.push(form);
-      const id = `pi_test_${created.length}`;
-      const intent = {
-        id,
-        object: 'payment_intent',
-        client_secret: `${id}_secret_x`,
-        status: 'requires_payment_method',
-        amount: Number(form.amount),
-        currency: form.currency,
-        metadata: { order_id: form['metadata[order_id]'], order_number: form['metadata[order_number]'] },
-      };
-      res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${created.length}` }).end(JSON.stringify(intent));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, created };
-}
 
 function event(type: string, intent: { id: string; orderId: number | string; failure?: string; amount?: number; currency?: string }) {
   return JSON.stringify({

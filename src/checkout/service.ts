@@ -134,6 +134,18 @@ export function createCheckoutService(deps: CheckoutDeps) {
 
   return {
     /**
+     * The client secret for a card payment still to be confirmed in the browser (Stripe), or null when the
+     * order is not waiting for such a payment. Providers are idempotent per order: the same intent comes back.
+     */
+    async paymentSession(orderId: number): Promise<{ clientSecret: string } | null> {
+      const o = await db.selectFrom('orders').select(['id', 'number', 'status', 'total_amount', 'currency', 'email', 'payment_provider']).where('id', '=', orderId).executeTakeFirst();
+      const p = o ? deps.providers.get(o.payment_provider) : undefined;
+      if (!o || !p || p.offline || o.status !== 'pending_payment') return null;
+      const start = await p.start({ orderId: o.id, orderNumber: Number(o.number), amount: { amount: Number(o.total_amount), currency: o.currency }, email: o.email });
+      return start.status === 'pending' && start.clientSecret ? { clientSecret: start.clientSecret } : null;
+    },
+
+    /**
      * Places the order for a cart exactly once. Stock is reserved and the order written in one transaction;
      * the payment call happens after it commits; its outcome is recorded in a second transaction.
      */

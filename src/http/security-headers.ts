@@ -17,7 +17,8 @@ export function registerSecurityHeaders(server: FastifyInstance, config: Config)
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('content-security-policy', csp);
+      // A page that needs a third party (Stripe's card form) sets its own, narrower policy.
+      if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', csp);
       reply.header('x-frame-options', 'DENY');
     }
     if (config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');

@@ -205,6 +205,11 @@ export const en = {
   'order.shippingMethod': 'Shipping method',
   'order.payment': 'Payment',
   'order.instructions': 'How to pay',
+  'pay.title': "Card payment",
+  'pay.order': "Order #{number}",
+  'pay.needsJs': "Card payment needs JavaScript: turn it on to enter your card.",
+  'pay.submit': "Pay {amount}",
+  'order.payNow': "Pay now",
   'order.stripePending': 'Your card payment is not complete yet: complete it to confirm the order. Your items are held for a limited time.',
 
   'account.link': 'Account',

@@ -207,6 +207,11 @@ export const fr: Record<MessageKey, string> = {
   'order.shippingMethod': 'Mode de livraison',
   'order.payment': 'Paiement',
   'order.instructions': 'Comment payer',
+  'pay.title': "Paiement par carte",
+  'pay.order': "Commande n° {number}",
+  'pay.needsJs': "Le paiement par carte nécessite JavaScript\u00a0: activez-le pour saisir votre carte.",
+  'pay.submit': "Payer {amount}",
+  'order.payNow': "Payer maintenant",
   'order.stripePending': 'Votre paiement par carte n’est pas terminé\u00a0: finalisez-le pour confirmer la commande. Vos articles sont réservés pour une durée limitée.',
 
   'account.link': 'Compte',

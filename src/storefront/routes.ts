@@ -10,6 +10,7 @@ import { registerInfoPages } from './info-routes.tsx';
 import { registerLocaleRoutes } from './locale-routes.ts';
 import { registerOrderRoutes } from './order-routes.tsx';
 import { registerSitemap } from './sitemap-routes.ts';
+import { registerStripePayRoutes } from './stripe-pay-routes.tsx';
 import { createSite } from './site.ts';
 
 /** The shop's public pages, server-rendered in French and English; returns the renderer for error pages. */
@@ -21,6 +22,7 @@ export async function registerStorefront(server: FastifyInstance, services: Serv
   registerCartRoutes(server, site, services);
   registerCheckoutRoutes(server, site, services);
   registerOrderRoutes(server, site, services);
+  registerStripePayRoutes(server, site, services);
   registerAccountRoutes(server, site, services);
   registerSitemap(server, site, services.events);
   return createErrorRenderer(site);

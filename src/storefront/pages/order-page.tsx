@@ -43,7 +43,10 @@ export function OrderPage({ ctx, order, placed, instructions }: { ctx: PageConte
       </dl>
       {stripePending ? (
         <p class="notice" role="status">
-          {t(locale, 'order.stripePending')}
+          {t(locale, 'order.stripePending')}{' '}
+          <a class="button primary" id="pay-now" href={`/${locale}/orders/${o.id}/pay?token=${encodeURIComponent(o.token)}`}>
+            {t(locale, 'order.payNow')}
+          </a>
         </p>
       ) : null}
       {instructions && o.status === 'pending_payment' ? (
