@@ -102,7 +102,10 @@ export function createRegistry() {
     histogram(name: string, help: string, opts: { labelNames?: string[]; buckets?: number[] } = {}): HistogramHandle {
       const full = fullName(name);
       const existing = registry.getSingleMetric(full);
-      const h = existing instanceof Histogram ? existing : new Histogram({ name: full, help, labelNames: opts.labelNames ?? [], buckets: opts.buckets, registers: [registry] });
+      const h =
+        existing instanceof Histogram
+          ? existing
+          : new Histogram({ name: full, help, labelNames: opts.labelNames ?? [], registers: [registry], ...(opts.buckets ? { buckets: opts.buckets } : {}) });
       return { observe: (value, labels = {}) => h.observe(labels, value) };
     },
 

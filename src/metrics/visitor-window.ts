@@ -18,8 +18,12 @@ export function createVisitorWindow(opts: { windowMs?: number; maxTracked?: numb
   const salt = crypto.randomBytes(16).toString('base64url');
   /** Visitor hash → last seen. Map order is least recently seen first: each visit moves its key to the end. */
   const seen = new Map<string, number>();
+  let prunedAt = 0;
 
+  // Walking the map from its oldest end skips the holes deletions leave, so it runs at most once a
+  // second (or when over the bound), never on every request.
   function prune(at: number): void {
+    prunedAt = at;
     for (const [key, last] of seen) {
       if (last > at - windowMs && seen.size <= maxTracked) break;
       seen.delete(key);
@@ -32,7 +36,7 @@ export function createVisitorWindow(opts: { windowMs?: number; maxTracked?: numb
       const key = digest(`${salt}\u0000${ip}\u0000${userAgent}`).slice(0, 22);
       seen.delete(key);
       seen.set(key, at);
-      prune(at);
+      if (seen.size > maxTracked || at - prunedAt >= 1000) prune(at);
     },
 
     count(): number {

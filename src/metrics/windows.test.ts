@@ -126,6 +126,8 @@ describe('metrics registry', () => {
     assert.equal(await r.value('queue_length'), 12);
     const body = (await r.exposition()).body;
     assert.equal(body.match(/^# HELP comptoir_queue_length /gm)?.length, 1);
+    r.histogram('wait_seconds', 'Waits, default buckets').observe(0.3);
+    assert.match((await r.exposition()).body, /^comptoir_wait_seconds_count 1$/m);
     r.counter('refusals_total', 'Refusals').inc();
     r.counter('refusals_total', 'Refusals').inc({}, 2);
     assert.match((await r.exposition()).body, /^comptoir_refusals_total 3$/m);
