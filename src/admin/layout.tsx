@@ -5,12 +5,13 @@ import { ORDER_READERS } from './auth.ts';
 import { CsrfField } from './form-fields.tsx';
 import { t } from './strings.ts';
 
-export type NavKey = 'dashboard' | 'live' | 'products' | 'collections' | 'orders' | 'shipping' | 'discounts' | 'mailbox' | null;
+export type NavKey = 'dashboard' | 'live' | 'queue' | 'products' | 'collections' | 'orders' | 'shipping' | 'discounts' | 'mailbox' | null;
 
 // Each entry lists the roles its pages allow, so nobody is shown a link that ends on a 403 page.
 const LIVE: { key: Exclude<NavKey, null>; href: string; label: string; roles: readonly Role[] }[] = [
   { key: 'dashboard', href: '/admin', label: t.nav.dashboard, roles: ['owner'] },
   { key: 'live', href: '/admin/live', label: t.nav.live, roles: ['owner'] },
+  { key: 'queue', href: '/admin/queue', label: t.nav.queue, roles: ['owner'] },
   { key: 'products', href: '/admin/products', label: t.nav.products, roles: ['owner'] },
   { key: 'collections', href: '/admin/collections', label: t.nav.collections, roles: ['owner'] },
   { key: 'orders', href: '/admin/orders', label: t.nav.orders, roles: ORDER_READERS },

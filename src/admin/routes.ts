@@ -14,6 +14,7 @@ import { registerOrderRoutes } from './order-routes.tsx';
 import { registerProductImageRoutes } from './product-image-routes.tsx';
 import { registerProductListRoutes } from './product-list-routes.tsx';
 import { registerProductRoutes } from './product-routes.tsx';
+import { registerQueueRoutes } from './queue-routes.tsx';
 import { registerShippingRoutes } from './shipping-routes.tsx';
 import { t } from './strings.ts';
 
@@ -58,6 +59,7 @@ export async function registerAdmin(server: FastifyInstance, services: Services)
       registerLoginRoutes(admin, services);
       registerDashboardRoutes(admin, services);
       registerLiveRoutes(admin, services);
+      registerQueueRoutes(admin, services);
       registerProductListRoutes(admin, services);
       registerProductRoutes(admin, services);
       registerProductImageRoutes(admin, services);
