@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app.ts';
 import type { Locale } from '../catalog/index.ts';
+import { rateLimitFor } from '../http/protection.ts';
 import { notFound } from '../lib/errors.ts';
 import { presentCart } from './store-presenters.ts';
 import {
@@ -32,6 +33,8 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
   const { cart, config } = services;
   const AddLine = cartLineAddSchema(config.cartMaxQuantity);
   const UpdateLine = cartLineUpdateSchema(config.cartMaxQuantity);
+  // Every change to a cart counts against one per-IP allowance, shared with the cart pages.
+  const limited = { rateLimit: rateLimitFor('cart', config) };
 
   async function view(id: string, locale: Locale | undefined) {
     const c = await cart.get(id, locale ?? config.defaultLocale);
@@ -40,12 +43,13 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
   }
 
   api.post('/carts', {
+    config: limited,
     schema: {
       tags,
       summary: 'Create a cart',
       description: 'Answers an empty cart; keep its id (it is the only key to the cart). Location names the cart.',
       body: CartCreateSchema,
-      response: { 201: json('The new, empty cart', StoreCartSchema), ...storeErrors(400) },
+      response: { 201: json('The new, empty cart', StoreCartSchema), ...storeErrors(400, 429) },
     },
   }, async (req, reply) => {
     const locale = req.body?.locale ?? config.defaultLocale;
@@ -66,6 +70,7 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
   }, async (req) => view(cartIdOf(req.params.id), req.query.locale));
 
   api.post('/carts/:id/lines', {
+    config: limited,
     schema: {
       tags,
       summary: 'Add units of a variant',
@@ -73,7 +78,7 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
       params: CartParamsSchema,
       querystring: LocaleQuerySchema,
       body: AddLine,
-      response: { 201: json('The cart with the line', StoreCartSchema), ...storeErrors(400, 404, 409) },
+      response: { 201: json('The cart with the line', StoreCartSchema), ...storeErrors(400, 404, 409, 429) },
     },
   }, async (req, reply) => {
     const id = cartIdOf(req.params.id);
@@ -83,13 +88,14 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
   });
 
   api.patch('/carts/:id/lines/:lineId', {
+    config: limited,
     schema: {
       tags,
       summary: 'Change the quantity of a line',
       params: CartLineParamsSchema,
       querystring: LocaleQuerySchema,
       body: UpdateLine,
-      response: { 200: json('The cart', StoreCartSchema), ...storeErrors(400, 404, 409) },
+      response: { 200: json('The cart', StoreCartSchema), ...storeErrors(400, 404, 409, 429) },
     },
   }, async (req) => {
     const id = cartIdOf(req.params.id);
@@ -98,12 +104,13 @@ export function registerStoreCartRoutes(server: FastifyInstance, services: Servi
   });
 
   api.delete('/carts/:id/lines/:lineId', {
+    config: limited,
     schema: {
       tags,
       summary: 'Remove a line',
       params: CartLineParamsSchema,
       querystring: LocaleQuerySchema,
-      response: { 200: json('The cart', StoreCartSchema), ...storeErrors(400, 404, 409) },
+      response: { 200: json('The cart', StoreCartSchema), ...storeErrors(400, 404, 409, 429) },
     },
   }, async (req) => {
     const id = cartIdOf(req.params.id);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app.ts';
+import { rateLimitFor } from '../http/protection.ts';
 import { notFound } from '../lib/errors.ts';
 import { HANDLE_PATTERN } from '../lib/slug.ts';
 import { presentProductSummary, presentStoreProduct } from './store-presenters.ts';
@@ -22,12 +23,14 @@ export function registerStoreCatalogRoutes(server: FastifyInstance, services: Se
   const { catalog, config } = services;
 
   api.get('/products', {
+    // Only searches (with `q`) are counted, against the same allowance as the search page.
+    config: { rateLimit: rateLimitFor('search', config) },
     schema: {
       tags,
       summary: 'List products for sale',
       description: 'Active products only, oldest first, or best match first with `q`. Filter by collection handle. Unknown query parameters are refused.',
       querystring: StoreProductListQuerySchema,
-      response: { 200: json('A page of products', StoreProductListSchema), ...storeErrors(400, 404) },
+      response: { 200: json('A page of products', StoreProductListSchema), ...storeErrors(400, 404, 429) },
     },
   }, async (req) => {
     const q = req.query;

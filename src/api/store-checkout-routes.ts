@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app.ts';
 import { CheckoutInputSchema, PaymentDeclined } from '../checkout/index.ts';
+import { rateLimitFor } from '../http/protection.ts';
 import { notFound } from '../lib/errors.ts';
 import { cartIdOf } from './store-cart-routes.ts';
 import { presentPlacedOrder, presentStoreOrder } from './store-presenters.ts';
@@ -24,6 +25,7 @@ export function registerStoreCheckoutRoutes(server: FastifyInstance, services: S
   const { checkout, orders, config } = services;
 
   api.post('/carts/:id/checkout', {
+    config: { rateLimit: rateLimitFor('checkout', config) },
     schema: {
       tags,
       summary: 'Place the order for a cart',
@@ -37,7 +39,7 @@ export function registerStoreCheckoutRoutes(server: FastifyInstance, services: S
       response: {
         201: json('The order was placed', PlacedOrderSchema),
         200: json('A replay: the order placed earlier for this key or cart', PlacedOrderSchema),
-        ...storeErrors(400, 402, 404, 409),
+        ...storeErrors(400, 402, 404, 409, 429),
       },
     },
   }, async (req, reply) => {

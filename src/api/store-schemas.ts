@@ -235,6 +235,7 @@ const ERRORS = {
   402: json('PAYMENT_DECLINED: the order was cancelled, its stock released and the cart opened again', StoreErrorSchema),
   404: json('No such item (or a wrong token)', StoreErrorSchema),
   409: json('CONFLICT (the cart was already ordered, or not enough stock to add) or INSUFFICIENT_STOCK listing every short line', StoreErrorSchema),
+  429: json('RATE_LIMITED: too many of these requests from this address in a minute; nothing was done. Retry-After says how many seconds to wait', StoreErrorSchema),
 };
 
 export function storeErrors<S extends keyof typeof ERRORS>(...statuses: S[]): Pick<typeof ERRORS, S> {

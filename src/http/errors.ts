@@ -8,7 +8,7 @@ export type ErrorBody = { error: { code: string; message: string; fields?: Field
 /** Renders an error for people (HTML pages) rather than programs; set by the storefront and admin. */
 export type HtmlErrorRenderer = (req: FastifyRequest, status: number, message: string) => string;
 
-const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || !(req.headers.accept ?? '').includes('text/html');
+export const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || !(req.headers.accept ?? '').includes('text/html');
 
 type ZodIssueParams = { keys?: string[]; issue?: { path?: (string | number)[]; code?: string; keys?: string[] } };
 
