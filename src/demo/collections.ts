@@ -36,7 +36,7 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
       seo: 'Décoration et linge de maison : bougies parfumées, coussins en lin, plaids en laine, vases en grès.',
     },
     en: {
-      title: 'Home',
+      title: 'Homeware',
       description: 'Hand-poured candles, linen, ceramics and objects in natural fibres. Everything to make a home a little softer, one piece at a time.',
       seo: 'Home decor and linens: scented candles, linen cushions, wool throws and stoneware vases.',
     },

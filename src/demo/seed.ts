@@ -18,9 +18,11 @@ export async function seedDemo(services: Services, log: (line: string) => void):
   const locale = config.defaultLocale;
 
   const collectionIds = new Map<CollectionKey, number>();
+  const handles = new Map<CollectionKey, string>();
   for (const [position, c] of DEMO_COLLECTIONS.entries()) {
     const created = await catalog.collections.create({ position, translations: { fr: translation(c.fr), en: translation(c.en) } }, ACTOR);
     collectionIds.set(c.key, created.id);
+    handles.set(c.key, created.handle);
   }
 
   const images: { productId: number; spec: ImageSpec; alt: string }[] = [];
@@ -31,8 +33,9 @@ export async function seedDemo(services: Services, log: (line: string) => void):
     for (const img of imageSpecs(p, locale)) images.push({ productId: created.id, ...img });
   }
   for (const c of DEMO_COLLECTIONS) {
-    const inIt = DEMO_PRODUCTS.filter((p) => p.collections.includes(c.key)).length;
-    log(`  collection ${c[locale].title}: ${inIt} products`);
+    const inIt = DEMO_PRODUCTS.filter((p) => p.collections.includes(c.key));
+    const drafts = inIt.filter((p) => p.status === 'draft').length;
+    log(`  collection ${c[locale].title} (/${locale}/collections/${handles.get(c.key)}): ${inIt.length} products${drafts ? `, ${drafts} of them draft` : ''}`);
   }
 
   let next = 0;
