@@ -7,7 +7,7 @@ import { removeProductImage, storeProductImage } from '../media/images.ts';
 import { toImageView } from './product-queries.ts';
 import type { ImageView } from './types.ts';
 
-export function createImageService(deps: { db: Db; uploadDir: string; onChange?: (productId: number) => void }) {
+export function createImageService(deps: { db: Db; uploadDir: string; onChange?: (productId: number) => Promise<void> }) {
   const { db, uploadDir } = deps;
   return {
     /** Files are written first; if the row cannot be written they are removed again. */
@@ -27,7 +27,7 @@ export function createImageService(deps: { db: Db; uploadDir: string; onChange?:
           await audit(trx, actor, 'product.image.add', 'product', productId, { image: r.id });
           return r;
         });
-        deps.onChange?.(productId);
+        await deps.onChange?.(productId);
         return toImageView(row);
       } catch (e) {
         await removeProductImage(stored.key, stored.width, uploadDir);
@@ -45,7 +45,7 @@ export function createImageService(deps: { db: Db; uploadDir: string; onChange?:
         return r;
       });
       await removeProductImage(row.storage_key, row.width, uploadDir);
-      deps.onChange?.(productId);
+      await deps.onChange?.(productId);
     },
   };
 }

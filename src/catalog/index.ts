@@ -36,7 +36,11 @@ export function createCatalog(deps: { db: Db; dialect: Dialect; currency: string
   const images = createImageService({
     db: deps.db,
     uploadDir: deps.uploadDir,
-    onChange: (productId) => void products.get(productId).then((p) => p && deps.onProductChange?.({ productId, handle: p.handle, collectionIds: p.collections.map((c) => c.id) })),
+    // Awaited, so a caller that closes the database right after an upload does not race this read.
+    onChange: async (productId) => {
+      const p = await products.get(productId);
+      if (p) deps.onProductChange?.({ productId, handle: p.handle, collectionIds: p.collections.map((c) => c.id) });
+    },
   });
   return {
     products,
