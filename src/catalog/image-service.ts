@@ -15,8 +15,9 @@ export function createImageService(deps: { db: Db; uploadDir: string; onChange?:
       const exists = await db.selectFrom('products').select('id').where('id', '=', productId).executeTakeFirst();
       if (!exists) throw notFound(`Product ${productId}`);
       const stored = await storeProductImage(file, uploadDir);
+      let row;
       try {
-        const row = await transaction(db, async (trx) => {
+        row = await transaction(db, async (trx) => {
           const last = await trx.selectFrom('product_images').select((eb) => eb.fn.max('position').as('p')).where('product_id', '=', productId).executeTakeFirst();
           const r = await trx
             .insertInto('product_images')
@@ -27,12 +28,12 @@ export function createImageService(deps: { db: Db; uploadDir: string; onChange?:
           await audit(trx, actor, 'product.image.add', 'product', productId, { image: r.id });
           return r;
         });
-        await deps.onChange?.(productId);
-        return toImageView(row);
       } catch (e) {
         await removeProductImage(stored.key, stored.width, uploadDir);
         throw e;
       }
+      await deps.onChange?.(productId);
+      return toImageView(row);
     },
 
     async remove(productId: number, imageId: number, actor: Actor): Promise<void> {
