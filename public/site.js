@@ -1,4 +1,15 @@
 // Progressive enhancement only: every page works without this file.
+
+// The header's cart count on pages shared by every visitor (served from the page cache): the server
+// keeps the count in the `cart_count` cookie whenever the cart changes. Without JavaScript the badge
+// stays empty; the cart page itself always shows the count.
+(function () {
+  var badges = document.querySelectorAll('.cart-count[data-from-cookie]');
+  if (!badges.length) return;
+  var m = /(?:^|;\s*)cart_count=(\d{1,6})(?:;|$)/.exec(document.cookie);
+  for (var i = 0; i < badges.length; i++) badges[i].textContent = m ? m[1] : '0';
+})();
+
 // Choosing a variant updates price, stock and the add-to-cart form in place (no reload, focus kept,
 // announced through the aria-live status), instead of submitting the form on each arrow key.
 (function () {

@@ -8,6 +8,8 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { registerAdmission } from './admission/index.ts';
+import { cdnPurgeHandlers } from './cache/cdn-purge.ts';
+import { createPageCache, type PageCache } from './cache/page-cache.ts';
 import { createCatalog, type Catalog } from './catalog/index.ts';
 import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connection.ts';
@@ -52,8 +54,10 @@ export type Services = {
   payments: Map<string, PaymentProvider>;
   mailer: Mailer;
   outbox: OutboxWorker;
-  /** Called whenever catalog content changes (the page cache hooks in here). */
+  /** Called whenever catalog content or stock changes, after commit (the page cache hooks in here). */
   events: CatalogChangeListeners;
+  /** Rendered pages for anonymous visitors (the storefront fills it and keeps it true to the catalog). */
+  pageCache: PageCache;
   /** Figures for /metrics and the admin's live view; any capability may register its own gauges here. */
   metrics: Metrics;
 };
@@ -61,6 +65,8 @@ export type Services = {
 export type CatalogChangeListeners = {
   product: Array<(c: { productId: number; handle: string; collectionIds: number[] }) => void>;
   collection: Array<(c: { collectionId: number; handle: string }) => void>;
+  /** Variants whose on-hand or reserved stock moved (orders placed, paid, cancelled; stock set by staff). */
+  stock: Array<(variantIds: number[]) => void>;
 };
 
 export type BuildOptions = {
@@ -73,7 +79,8 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
   const conn = connect(config.databaseUrl);
   await migrateToLatest(conn);
   mkdirSync(config.uploadDir, { recursive: true });
-  const events: CatalogChangeListeners = { product: [], collection: [] };
+  const events: CatalogChangeListeners = { product: [], collection: [], stock: [] };
+  const stockChanged = (variantIds: number[]) => events.stock.forEach((f) => f(variantIds));
   const catalog = createCatalog({
     db: conn.db,
     dialect: conn.dialect,
@@ -87,14 +94,17 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
   const mailer = createMailer({ db: conn.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const outbox = createOutboxWorker({
     db: conn.db,
-    handlers: emailHandlers({ db: conn.db, mailer, shopName: config.shopName, publicUrl: () => config.publicUrl, bankDetails: config.bankDetails }),
+    handlers: {
+      ...emailHandlers({ db: conn.db, mailer, shopName: config.shopName, publicUrl: () => config.publicUrl, bankDetails: config.bankDetails }),
+      ...cdnPurgeHandlers(config),
+    },
     log,
   });
   // Deliver at once what a committed transaction queued, instead of waiting for the next poll.
   const nudge = () => {
     if (config.worker) void outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
   };
-  const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge });
+  const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge, onStockChange: stockChanged });
   const shipping = createShippingService(conn.db);
   const customers = createCustomerService(conn.db);
   const discounts = createDiscountService(conn.db);
@@ -110,6 +120,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     bankDetails: config.bankDetails,
     faults: opts.faults,
     afterCommit: nudge,
+    onStockChange: stockChanged,
     customers,
   });
   return {
@@ -128,6 +139,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     mailer,
     outbox,
     events,
+    pageCache: createPageCache({ maxBytes: config.pageCache.maxBytes }),
     metrics: createMetrics({ db: conn.db, locale: config.defaultLocale }),
   };
 }

@@ -102,7 +102,7 @@ export function registerStockRoutes(server: FastifyInstance, services: Services)
     const variantId = req.params.id;
     const { onHand, delta, reason } = req.body;
     const actor = apiActor(req);
-    return transaction(db, async (trx) => {
+    const stock = await transaction(db, async (trx) => {
       const before = await stockOf(trx, variantId);
       // The ledger's reason is a short category; the note given goes in its reference.
       const change = { reason: onHand !== undefined ? 'stocktake' : 'adjustment', reference: reason, staffId: actor.staffId ?? null };
@@ -118,6 +118,9 @@ export function registerStockRoutes(server: FastifyInstance, services: Services)
       await audit(trx, actor, 'stock.change', 'variant', variantId, { before: before.onHand, after: after.onHand, reason });
       return after;
     });
+    // After commit: pages showing this variant's stock are checked again.
+    services.events.stock.forEach((f) => f([variantId]));
+    return stock;
   });
 
   api.get('/variants/:id/stock/movements', {

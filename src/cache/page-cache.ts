@@ -7,7 +7,9 @@ const gz = promisify(gzip);
 
 // Rendered pages for anonymous visitors, kept in memory with their compressed forms made once,
 // tagged with what they show so a change removes exactly the pages that show it.
-export type RenderedPage = { status: number; body: string; contentType: string; tags: string[] };
+// Facts are the few values a page shows that change without an edit (a variant's stock state, the
+// navigation): reconcile() compares them with fresh reads and drops only the pages that now differ.
+export type RenderedPage = { status: number; body: string | Buffer; contentType: string; tags: string[]; facts?: Record<string, string> };
 
 export type CachedPage = {
   status: number;
@@ -17,6 +19,7 @@ export type CachedPage = {
   br: Buffer;
   etag: string;
   tags: string[];
+  facts: Record<string, string>;
   storedAt: number;
 };
 
@@ -28,8 +31,15 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
   const byTag = new Map<string, Set<string>>();
   const inFlight = new Map<string, Promise<CachedPage | null>>();
   const stats: CacheStats = { hits: 0, misses: 0, coalesced: 0, renders: 0, entries: 0, bytes: 0, invalidations: 0 };
-  /** Bumped by every invalidation: a render that started before it must not be stored after it. */
-  let generation = 0;
+  /**
+   * A render that started before an invalidation of one of its tags (or before a fresh read of a fact
+   * it shows with another value) must not be stored after it. Ticks order renders and invalidations;
+   * the records are only kept while some render is in flight, since later renders read fresh data.
+   */
+  let clock = 0;
+  let clearedAt = 0;
+  const fencedAt = new Map<string, number>();
+  const knownAt = new Map<string, { value: string; at: number }>();
 
   const size = (p: CachedPage) => p.identity.length + p.gzip.length + p.br.length;
 
@@ -67,7 +77,22 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
       brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
     ]);
     const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
-    return { status: r.status, contentType: r.contentType, identity, gzip: g, br: b, etag, tags: [...new Set(r.tags)], storedAt: Date.now() };
+    return { status: r.status, contentType: r.contentType, identity, gzip: g, br: b, etag, tags: [...new Set(r.tags)], facts: r.facts ?? {}, storedAt: Date.now() };
+  }
+
+  function stillTrue(p: CachedPage, started: number): boolean {
+    if (clearedAt > started) return false;
+    for (const t of p.tags) if ((fencedAt.get(t) ?? 0) > started) return false;
+    for (const [k, v] of Object.entries(p.facts)) {
+      const known = knownAt.get(k);
+      if (known && known.at > started && known.value !== v) return false;
+    }
+    return true;
+  }
+
+  function shows(p: CachedPage, facts: Map<string, string>): boolean {
+    for (const [k, v] of Object.entries(p.facts)) if (facts.has(k) && facts.get(k) !== v) return true;
+    return false;
   }
 
   return {
@@ -94,14 +119,14 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
         if (p) return { page: p, hit: true };
       }
       stats.misses++;
-      const gen = generation;
+      const started = clock;
       let resolveShared!: (p: CachedPage | null) => void;
       const shared = new Promise<CachedPage | null>((r) => (resolveShared = r));
       inFlight.set(key, shared);
       try {
         stats.renders++;
         const page = await prepare(await render());
-        const cacheable = page.status === 200 && gen === generation;
+        const cacheable = page.status === 200 && stillTrue(page, started);
         if (cacheable) store(key, page);
         resolveShared(cacheable ? page : null);
         return { page, hit: false };
@@ -110,13 +135,18 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
         throw e;
       } finally {
         inFlight.delete(key);
+        if (inFlight.size === 0) {
+          fencedAt.clear();
+          knownAt.clear();
+        }
       }
     },
 
     /** Removes every page carrying one of the tags; returns how many. */
     invalidate(tags: string[]): number {
-      generation++;
+      clock++;
       stats.invalidations++;
+      if (inFlight.size) for (const t of tags) fencedAt.set(t, clock);
       let n = 0;
       for (const t of tags) {
         for (const key of [...(byTag.get(t) ?? [])]) {
@@ -127,8 +157,31 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
       return n;
     },
 
+    /**
+     * Fresh values of facts (read after the change that moved them): removes the pages among those
+     * carrying one of `scope`'s tags that show another value, and keeps renders in flight that read
+     * an older value from being stored. Returns how many pages were removed.
+     */
+    reconcile(facts: Map<string, string>, scope: string[]): number {
+      clock++;
+      if (inFlight.size) for (const [k, value] of facts) knownAt.set(k, { value, at: clock });
+      const keys = new Set<string>();
+      for (const t of scope) for (const key of byTag.get(t) ?? []) keys.add(key);
+      let n = 0;
+      for (const key of keys) {
+        const p = entries.get(key);
+        if (p && shows(p, facts)) {
+          remove(key);
+          n++;
+        }
+      }
+      if (n) stats.invalidations++;
+      return n;
+    },
+
     clear(): void {
-      generation++;
+      clock++;
+      clearedAt = clock;
       for (const key of [...entries.keys()]) remove(key);
     },
   };

@@ -38,6 +38,8 @@ export type CheckoutDeps = {
   /** Failure injection for tests: called at each named step, may throw. */
   faults?: Faults;
   afterCommit?: () => void;
+  /** Variants whose stock was reserved, called after commit (the page cache reads them again). */
+  onStockChange?: (variantIds: number[]) => void;
   customers: CustomerService;
 };
 
@@ -288,6 +290,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         throw e;
       }
       if (p.offline) deps.afterCommit?.();
+      if (placed.held.length) deps.onStockChange?.(placed.held.map((h) => h.variantId));
       fault('after-commit');
       const start = await p.start({ orderId: placed.id, orderNumber: placed.number, amount: { amount: placed.total_amount, currency: placed.currency }, email: input.email, token: input.payment.token });
       return settle(placed, p, start, locale, false, placed.held);

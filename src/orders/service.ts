@@ -29,9 +29,13 @@ export async function noteEvent(db: Executor, orderId: number, status: OrderStat
 
 export type Faults = (step: string) => void;
 
-export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?: () => void }) {
+export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?: () => void; onStockChange?: (variantIds: number[]) => void }) {
   const { db } = deps;
   const fault = (step: string) => deps.faults?.(step);
+  /** After commit only: the page cache reads the stock again. */
+  const stockMoved = (held: Held[]) => {
+    if (held.length) deps.onStockChange?.(held.map((h) => h.variantId));
+  };
 
   async function mustGet(id: number) {
     const o = await orderRow(db, id);
@@ -79,6 +83,7 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
         if (p.sendConfirmation) await enqueue(trx, 'email.order_confirmation', `order-confirmation:${orderId}`, { orderId });
       });
       if (p.sendConfirmation) deps.afterCommit?.();
+      stockMoved(k.held);
       return 'paid';
     },
 
@@ -92,9 +97,11 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
       if (from !== 'pending_payment' && from !== 'paid') {
         throw new AppError('CONFLICT', `order ${o.number} is ${from.replace('_', ' ')}: ${from === 'cancelled' ? 'it is already cancelled' : 'fulfilled orders are refunded, not cancelled'}`);
       }
+      let moved: Held[] = [];
       await transaction(db, async (trx) => {
         await transition(trx, orderId, from, 'cancelled', actor, reason, { reservation_expires_at: null, ...(opts.declined ? { cart_id: null } : {}) });
         const held = await heldUnits(trx, orderId);
+        moved = held;
         if (from === 'pending_payment') await release(trx, held, `order:${orderId}`);
         else await restock(trx, held, `order:${orderId}`, actor.staffId ?? null);
         if (o.discount_code) {
@@ -105,6 +112,7 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
           if (o.cart_id) await trx.updateTable('carts').set({ status: 'open', order_id: null, updated_at: nowIso() }).where('id', '=', o.cart_id).execute();
         }
       });
+      stockMoved(moved);
       return (await loadOrder(db, orderId))!;
     },
 

@@ -4,12 +4,12 @@ import { LOCALES, t, type Locale } from '../i18n/index.ts';
 import { HANDLE_PATTERN } from '../lib/slug.ts';
 import { cartProblem, cartUnusable, type CartProblem } from './cart-errors.ts';
 import { formToken } from './csrf.ts';
-import { requireCsrf } from './csrf-guard.tsx';
+import { requireCsrf, requireSameSite } from './csrf-guard.tsx';
 import { field, formBody, wholeNumber } from './form-values.ts';
 import { CartPage } from './pages/cart-page.tsx';
 import { ProductPage } from './pages/product-page.tsx';
 import { NO_STORE, pageContext, seeOther, sendPage } from './render.ts';
-import { cartIdOf, setCartCookie } from './shopper-cookies.ts';
+import { cartIdOf, setCartCookie, syncCartCount } from './shopper-cookies.ts';
 import type { Site } from './site.ts';
 import { chooseVariant } from './variant-choice.ts';
 
@@ -17,6 +17,11 @@ import { chooseVariant } from './variant-choice.ts';
 export function registerCartRoutes(server: FastifyInstance, site: Site, services: Services): void {
   const { cart, config } = services;
   const max = config.cartMaxQuantity;
+
+  /** After every change: the count cookie the shared pages' header badge shows. */
+  async function countChanged(req: FastifyRequest, reply: FastifyReply, cartId: string) {
+    syncCartCount(req, reply, config, await cart.itemCount(cartId));
+  }
 
   async function showCart(req: FastifyRequest, reply: FastifyReply, locale: Locale, problem: (CartProblem & { lineId?: number }) | null = null) {
     const cartId = cartIdOf(req);
@@ -36,7 +41,7 @@ export function registerCartRoutes(server: FastifyInstance, site: Site, services
     if (!product || !variant) return showCart(req, reply, locale, problem);
     const ctx = await pageContext(site, req, locale);
     ctx.url = `/${locale}/products/${product.handle}?variant=${variant.id}`;
-    const form = { csrf: formToken(req, reply, config.secureCookies), error: problem.message, quantity: quantity.slice(0, 12) };
+    const form = { error: problem.message, quantity: quantity.slice(0, 12) };
     return sendPage(reply, <ProductPage ctx={ctx} product={product} variant={variant} cart={form} />, { status: problem.status, cacheControl: NO_STORE });
   }
 
@@ -46,7 +51,7 @@ export function registerCartRoutes(server: FastifyInstance, site: Site, services
 
     server.get(cartPath, async (req, reply) => showCart(req, reply, locale));
 
-    server.post(`/${locale}/cart/add`, { preHandler: csrf }, async (req, reply) => {
+    server.post(`/${locale}/cart/add`, { preHandler: requireSameSite(site, locale) }, async (req, reply) => {
       const body = formBody(req.body);
       const variantText = field(body, 'variantId');
       const quantityText = field(body, 'quantity');
@@ -71,6 +76,7 @@ export function registerCartRoutes(server: FastifyInstance, site: Site, services
           await cart.addLine(cartId, variantId, quantity);
         }
         setCartCookie(reply, config, cartId);
+        await countChanged(req, reply, cartId);
         return seeOther(reply, cartPath);
       } catch (e) {
         return showAddProblem(req, reply, locale, cartProblem(e, locale, max), variantId, handle, quantityText);
@@ -86,6 +92,7 @@ export function registerCartRoutes(server: FastifyInstance, site: Site, services
       try {
         if (quantity === 0) await cart.removeLine(cartId, lineId);
         else await cart.setQuantity(cartId, lineId, quantity);
+        await countChanged(req, reply, cartId);
         return seeOther(reply, cartPath);
       } catch (e) {
         return showCart(req, reply, locale, { ...cartProblem(e, locale, max), lineId });
@@ -98,6 +105,7 @@ export function registerCartRoutes(server: FastifyInstance, site: Site, services
       if (lineId === null || !cartId) return showCart(req, reply, locale, { status: 404, message: t(locale, 'cart.error.lineGone') });
       try {
         await cart.removeLine(cartId, lineId);
+        await countChanged(req, reply, cartId);
         return seeOther(reply, cartPath);
       } catch (e) {
         return showCart(req, reply, locale, cartProblem(e, locale, max));

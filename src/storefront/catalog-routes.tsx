@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 import { notFound } from '../lib/errors.ts';
 import { HANDLE_PATTERN } from '../lib/slug.ts';
-import { formToken } from './csrf.ts';
+import { listingPairs, productPairs, queryObject, queryString, searchPairs } from './cache-keys.ts';
 import { parseListingQuery, parseSearchQuery } from './listing-query.ts';
+import { listingLabels, productPageLabels, TAG } from './page-facts.ts';
 import { CollectionPage } from './pages/collection-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ProductPage } from './pages/product-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
-import { pageContext, sendPage } from './render.ts';
+import { sharedContext } from './render.ts';
+import { htmlPage, SHARED_ROUTE, type SharedPages } from './shared-pages.ts';
 import type { Site } from './site.ts';
 import { chooseVariant } from './variant-choice.ts';
 
@@ -25,53 +27,71 @@ function handleOf(params: unknown, what: string): string {
   return parsed.data.handle;
 }
 
-export function registerCatalogPages(server: FastifyInstance, site: Site): void {
+// Every page here is the same for every visitor and served from the page cache (shared-pages.ts):
+// each is rendered from its canonical URL (known query parameters only, in one order), which is also its key.
+export function registerCatalogPages(server: FastifyInstance, site: Site, pages: SharedPages): void {
   const { catalog } = site;
   for (const locale of LOCALES) registerFor(locale);
 
   function registerFor(locale: Locale): void {
-    server.get(`/${locale}/`, async (req, reply) => {
-      const [ctx, latest] = await Promise.all([pageContext(site, req, locale), catalog.list({ locale, sort: 'newest', perPage: HOME_PRODUCTS })]);
-      return sendPage(reply, <HomePage ctx={ctx} products={latest.items} />);
+    server.get(`/${locale}/`, SHARED_ROUTE, async (req, reply) => {
+      const url = `/${locale}/`;
+      return pages.serve(req, reply, url, async () => {
+        const [ctx, latest] = await Promise.all([sharedContext(site, locale, url), catalog.list({ locale, sort: 'newest', perPage: HOME_PRODUCTS })]);
+        return htmlPage(<HomePage ctx={ctx} products={latest.items} />, listingLabels(latest.items, locale, ctx.nav, [TAG.products]));
+      });
     });
 
-    server.get(`/${locale}/collections/:handle`, async (req, reply) => {
+    server.get(`/${locale}/collections/:handle`, SHARED_ROUTE, async (req, reply) => {
       const handle = handleOf(req.params, 'This collection');
-      const [collection, ctx] = await Promise.all([catalog.collections.getByHandle(handle, locale), pageContext(site, req, locale)]);
-      if (!collection) throw notFound(`Collection ${handle}`);
-      const query = parseListingQuery(req.query, site.config.currency);
-      const filter = {
-        locale,
-        collectionId: collection.id,
-        sort: query.sort,
-        page: query.page,
-        perPage: PER_PAGE,
-        options: query.options,
-        minPrice: query.minPrice,
-        maxPrice: query.maxPrice,
-      };
-      const [listing, facets] = await Promise.all([catalog.list(filter), catalog.facets(filter)]);
-      // Past the last page there is nothing to show: say so rather than serve endless empty pages.
-      if (query.page > listing.pages) throw notFound(`Page ${query.page} of this collection (it has ${listing.pages})`);
-      return sendPage(reply, <CollectionPage ctx={ctx} collection={collection} listing={listing} facets={facets} query={query} />);
+      const pairs = listingPairs(parseListingQuery(req.query, site.config.currency));
+      const url = `/${locale}/collections/${handle}${queryString(pairs)}`;
+      return pages.serve(req, reply, url, async () => {
+        const query = parseListingQuery(queryObject(pairs), site.config.currency);
+        const [collection, ctx] = await Promise.all([catalog.collections.getByHandle(handle, locale), sharedContext(site, locale, url)]);
+        if (!collection) throw notFound(`Collection ${handle}`);
+        const filter = {
+          locale,
+          collectionId: collection.id,
+          sort: query.sort,
+          page: query.page,
+          perPage: PER_PAGE,
+          options: query.options,
+          minPrice: query.minPrice,
+          maxPrice: query.maxPrice,
+        };
+        const [listing, facets] = await Promise.all([catalog.list(filter), catalog.facets(filter)]);
+        // Past the last page there is nothing to show: say so rather than serve endless empty pages.
+        if (query.page > listing.pages) throw notFound(`Page ${query.page} of this collection (it has ${listing.pages})`);
+        const labels = listingLabels(listing.items, locale, ctx.nav, [TAG.collection(collection.id)]);
+        return htmlPage(<CollectionPage ctx={ctx} collection={collection} listing={listing} facets={facets} query={query} />, labels);
+      });
     });
 
-    server.get(`/${locale}/products/:handle`, async (req, reply) => {
+    server.get(`/${locale}/products/:handle`, SHARED_ROUTE, async (req, reply) => {
       const handle = handleOf(req.params, 'This product');
-      const [product, ctx] = await Promise.all([catalog.products.getByHandle(handle, locale), pageContext(site, req, locale)]);
-      // Drafts and archived products are not for sale: they do not exist for shoppers.
-      if (!product || product.status !== 'active') throw notFound(`Product ${handle}`);
-      const cart = { csrf: formToken(req, reply, site.config.secureCookies) };
-      return sendPage(reply, <ProductPage ctx={ctx} product={product} variant={chooseVariant(product, req.query)} cart={cart} />);
+      const pairs = productPairs(req.query);
+      const url = `/${locale}/products/${handle}${queryString(pairs)}`;
+      return pages.serve(req, reply, url, async () => {
+        const [product, ctx] = await Promise.all([catalog.products.getByHandle(handle, locale), sharedContext(site, locale, url)]);
+        // Drafts and archived products are not for sale: they do not exist for shoppers.
+        if (!product || product.status !== 'active') throw notFound(`Product ${handle}`);
+        const page = <ProductPage ctx={ctx} product={product} variant={chooseVariant(product, queryObject(pairs))} cart={{}} />;
+        return htmlPage(page, productPageLabels(product, locale, ctx.nav));
+      });
     });
 
-    server.get(`/${locale}/search`, async (req, reply) => {
-      const query = parseSearchQuery(req.query);
-      const [ctx, results] = await Promise.all([
-        pageContext(site, req, locale),
-        query.q ? catalog.search(query.q, { locale, page: query.page, perPage: PER_PAGE }) : Promise.resolve(null),
-      ]);
-      return sendPage(reply, <SearchPage ctx={ctx} query={query} results={results} />);
+    server.get(`/${locale}/search`, SHARED_ROUTE, async (req, reply) => {
+      const pairs = searchPairs(parseSearchQuery(req.query));
+      const url = `/${locale}/search${queryString(pairs)}`;
+      return pages.serve(req, reply, url, async () => {
+        const query = parseSearchQuery(queryObject(pairs));
+        const [ctx, results] = await Promise.all([
+          sharedContext(site, locale, url),
+          query.q ? catalog.search(query.q, { locale, page: query.page, perPage: PER_PAGE }) : Promise.resolve(null),
+        ]);
+        return htmlPage(<SearchPage ctx={ctx} query={query} results={results} />, listingLabels(results?.items ?? [], locale, ctx.nav, [TAG.products]));
+      });
     });
   }
 }

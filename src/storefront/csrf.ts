@@ -13,8 +13,9 @@ const issued = new WeakMap<FastifyRequest, string>();
 
 /**
  * The token to put in this page's forms: the browser's own, or a new one set in a cookie.
- * The one place a page gets its token from: when pages are served from a shared cache, this
- * becomes a tiny script reading it instead, and pages stop embedding it.
+ * Only personal pages (cart, checkout, account) carry it. Product pages are shared by every visitor
+ * through the page cache, so their add-to-cart form has no token: it is checked by origin instead
+ * (see sameOrigin below).
  */
 export function formToken(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
   const known = issued.get(req) ?? cookieToken(req);
@@ -38,6 +39,30 @@ function cookieToken(req: FastifyRequest): string | null {
   if (!raw) return null;
   const u = req.unsignCookie(raw);
   return u.valid && u.value ? u.value : null;
+}
+
+/**
+ * Whether a post comes from a page of this shop, by its Origin header (or, when a browser sends none,
+ * its Referer): OWASP's "verifying origin with standard headers". Browsers send Origin on every form
+ * POST and a page cannot forge it, so a cross-site form is refused without any token in the page,
+ * and without JavaScript. Neither header (or Origin "null") is refused too. The shop's own origin is
+ * PUBLIC_URL's, or the Host the request was sent to (a browser cannot send another site's cookies there).
+ */
+export function sameOrigin(req: FastifyRequest, publicUrl: string): boolean {
+  const origin = req.headers.origin;
+  let source: string | null = typeof origin === 'string' && origin !== 'null' ? origin : null;
+  if (!source && typeof origin !== 'string') source = originOf(req.headers.referer);
+  if (!source) return false;
+  return source === originOf(publicUrl) || source === `${req.protocol}://${req.host}`;
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 export function csrfValid(req: FastifyRequest): boolean {

@@ -17,7 +17,8 @@ function localeOf(site: Site, req: FastifyRequest): Locale {
 export function createErrorRenderer(site: Site): HtmlErrorRenderer {
   return (req, status, message) => {
     const locale = localeOf(site, req);
-    const ctx = { site, locale, nav: site.nav.peek(locale) ?? [], url: req.url, cartCount: 0 };
+    // The count is not looked up here (synchronous): the page script fills the badge from its cookie.
+    const ctx = { site, locale, nav: site.nav.peek(locale) ?? [], url: req.url, cartCount: null };
     return renderDocument(<ErrorPage ctx={ctx} status={status} message={message} requestId={String(req.id)} />);
   };
 }

@@ -11,7 +11,8 @@ export type PageContext = {
   nav: CollectionView[];
   /** Path and query of this request, so the language switch leads to the same page. */
   url: string;
-  cartCount: number;
+  /** Null on pages shared by every visitor (the page cache): the badge is filled in the browser. */
+  cartCount: number | null;
 };
 
 const OG_LOCALE: Record<Locale, string> = { fr: 'fr_FR', en: 'en_GB' };
@@ -84,7 +85,8 @@ export function Layout({ ctx, seo, searchValue, children }: { ctx: PageContext; 
               {t(locale, 'account.link')}
             </a>
             <a class="cart-link" href={`/${locale}/cart`}>
-              {t(locale, 'cart.link')} <span class="cart-count">{ctx.cartCount}</span>
+              {t(locale, 'cart.link')}{' '}
+              {ctx.cartCount === null ? <span class="cart-count" data-from-cookie="cart_count" /> : <span class="cart-count">{ctx.cartCount}</span>}
             </a>
             <form class="search-form" role="search" method="get" action={`/${locale}/search`}>
               <label for="search-q" class="visually-hidden">

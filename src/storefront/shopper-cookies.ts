@@ -7,6 +7,12 @@ import type { Customer, CustomerService } from '../customers/index.ts';
 
 export const CART_COOKIE = 'cart';
 export const CUSTOMER_COOKIE = 'customer';
+/**
+ * The number of items in the cart, readable by the page script (not HttpOnly): pages served to every
+ * visitor from the page cache show an empty badge that public/site.js fills from it. Only a count,
+ * never trusted by the server; the cart routes and every personal page set it from the database.
+ */
+export const CART_COUNT_COOKIE = 'cart_count';
 const CART_DAYS = 30;
 const CUSTOMER_DAYS = 30;
 
@@ -25,6 +31,14 @@ export function cartIdOf(req: FastifyRequest): string | null {
 
 export function setCartCookie(reply: FastifyReply, config: Config, cartId: string): void {
   reply.setCookie(CART_COOKIE, cartId, { ...base(config), signed: true, maxAge: CART_DAYS * 86_400 });
+}
+
+/** Sets (or, at 0, clears) the count cookie when it differs from what the browser holds. */
+export function syncCartCount(req: FastifyRequest, reply: FastifyReply, config: Config, count: number): void {
+  const held = req.cookies[CART_COUNT_COOKIE];
+  const options = { httpOnly: false, sameSite: 'lax' as const, path: '/', secure: config.secureCookies };
+  if (count > 0 && held !== String(count)) reply.setCookie(CART_COUNT_COOKIE, String(count), { ...options, maxAge: CART_DAYS * 86_400 });
+  else if (count === 0 && held !== undefined) reply.clearCookie(CART_COUNT_COOKIE, options);
 }
 
 export function customerTokenOf(req: FastifyRequest): string | null {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '../i18n/index.ts';
-import type { CatalogChangeListeners } from '../app.ts';
+import { TAG } from './page-facts.ts';
 import { INFO_PAGES } from './pages/info-page.tsx';
+import { SHARED_ROUTE, type SharedPages } from './shared-pages.ts';
 import type { Site } from './site.ts';
 
 const PAGE = 100;
@@ -24,15 +25,8 @@ function urlset(base: string, entries: Entry[], defaultLocale: string): string {
   return out.join('\n');
 }
 
-export function registerSitemap(server: FastifyInstance, site: Site, events: CatalogChangeListeners): void {
+export function registerSitemap(server: FastifyInstance, site: Site, pages: SharedPages): void {
   const { config, catalog } = site;
-  // Built once per catalog change (it reads every active product), then served from memory.
-  let cached: { base: string; body: Promise<string> } | null = null;
-  const invalidate = () => {
-    cached = null;
-  };
-  events.product.push(invalidate);
-  events.collection.push(invalidate);
 
   async function build(): Promise<string> {
     const entries: Entry[] = [{ rest: '/' }, ...INFO_PAGES.map((p) => ({ rest: `/pages/${p}` }))];
@@ -46,21 +40,23 @@ export function registerSitemap(server: FastifyInstance, site: Site, events: Cat
     return urlset(config.publicUrl, entries, config.defaultLocale);
   }
 
-  server.get('/sitemap.xml', async (_req, reply) => {
-    if (!cached || cached.base !== config.publicUrl) {
-      const body = build();
-      cached = { base: config.publicUrl, body };
-      body.catch(() => {
-        if (cached?.body === body) cached = null;
-      });
-    }
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await cached.body);
-  });
+  // Built once per catalog change (it reads every active product), then served from the page cache:
+  // any product edit (tag products) or collection edit (tag collections) drops it.
+  server.get('/sitemap.xml', SHARED_ROUTE, async (req, reply) =>
+    pages.serve(req, reply, '/sitemap.xml', async () => ({
+      status: 200,
+      body: await build(),
+      contentType: 'application/xml; charset=utf-8',
+      tags: [TAG.products, TAG.collections],
+    })),
+  );
 
-  server.get('/robots.txt', async (_req, reply) => {
-    const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api'];
-    for (const l of LOCALES) lines.push(`Disallow: /${l}/cart`, `Disallow: /${l}/checkout`, `Disallow: /${l}/orders`, `Disallow: /${l}/account`, `Disallow: /${l}/search`);
-    lines.push('', `Sitemap: ${config.publicUrl}/sitemap.xml`, '');
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(lines.join('\n'));
-  });
+  server.get('/robots.txt', SHARED_ROUTE, async (req, reply) =>
+    pages.serve(req, reply, '/robots.txt', async () => {
+      const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api'];
+      for (const l of LOCALES) lines.push(`Disallow: /${l}/cart`, `Disallow: /${l}/checkout`, `Disallow: /${l}/orders`, `Disallow: /${l}/account`, `Disallow: /${l}/search`);
+      lines.push('', `Sitemap: ${config.publicUrl}/sitemap.xml`, '');
+      return { status: 200, body: lines.join('\n'), contentType: 'text/plain; charset=utf-8', tags: [] };
+    }),
+  );
 }

@@ -22,6 +22,9 @@ export class ShopClient {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     if (!headers.has('accept')) headers.set('accept', 'text/html');
+    // Browsers name the page's origin on every form post (the add-to-cart form is checked by it); `origin: ''` leaves it out.
+    if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', this.base);
+    if (headers.get('origin') === '') headers.delete('origin');
     const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
     this.lastSetCookies = res.headers.getSetCookie();
     for (const c of this.lastSetCookies) {
@@ -41,9 +44,9 @@ export class ShopClient {
     return { status: r.status, html: await r.text(), headers: r.headers };
   }
 
-  post(path: string, entries: [string, string][] | Record<string, string>): Promise<Response> {
+  post(path: string, entries: [string, string][] | Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     const body = new URLSearchParams(Array.isArray(entries) ? entries : Object.entries(entries));
-    return this.fetch(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.fetch(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
   }
 
   /** Submits the form with this id from the page at `path`, with some fields changed. */

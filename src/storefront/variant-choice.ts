@@ -6,7 +6,7 @@ export const LOW_STOCK = 5;
 
 export type StockState = { kind: 'in-stock' } | { kind: 'low'; count: number } | { kind: 'sold-out' } | { kind: 'backorder' };
 
-export function stockState(v: VariantView): StockState {
+export function stockState(v: Pick<VariantView, 'trackInventory' | 'allowBackorder'> & { stock: { available: number } }): StockState {
   if (!v.trackInventory) return { kind: 'in-stock' };
   const left = v.stock.available;
   if (left > LOW_STOCK) return { kind: 'in-stock' };

@@ -2,7 +2,6 @@ import type { ProductView, VariantView } from '../../catalog/index.ts';
 import { jsonForScript } from '../../http/html.ts';
 import { t, tp } from '../../i18n/index.ts';
 import { amountToInput, formatMoney } from '../../lib/money.ts';
-import { CsrfField } from '../components/form-errors.tsx';
 import { Paragraphs } from '../components/paragraphs.tsx';
 import { Picture } from '../components/picture.tsx';
 import { Price } from '../components/price.tsx';
@@ -51,8 +50,11 @@ function VariantForm({ ctx, product, variant, path }: { ctx: PageContext; produc
   );
 }
 
-/** What the add-to-cart form needs: its CSRF token and, after a refused add, the message and the quantity asked. */
-export type AddToCart = { csrf: string; error?: string | null; quantity?: string };
+/**
+ * After a refused add, the message and the quantity asked. The form carries no CSRF token: the page is
+ * shared by every visitor through the page cache, and the add is checked by origin (csrf.ts sameOrigin).
+ */
+export type AddToCart = { error?: string | null; quantity?: string };
 
 export function ProductPage({ ctx, product, variant, cart }: { ctx: PageContext; product: ProductView; variant: VariantView; cart: AddToCart }) {
   const { locale, site } = ctx;
@@ -117,7 +119,6 @@ export function ProductPage({ ctx, product, variant, cart }: { ctx: PageContext;
           </div>
           {product.options.length ? <VariantForm ctx={ctx} product={product} variant={variant} path={path} /> : null}
           <form id="add-to-cart" method="post" action={`/${locale}/cart/add`}>
-            <CsrfField token={cart.csrf} />
             <input type="hidden" name="variantId" value={String(variant.id)} />
             <input type="hidden" name="handle" value={product.handle} />
             <div class="field quantity">

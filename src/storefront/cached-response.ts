@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedPage } from '../cache/page-cache.ts';
+
+// Sending a page from the page cache: the encoding the browser takes, from the buffers compressed
+// once; a 304 when its copy is current; and the headers a CDN needs to hold it and purge it by tag.
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** br when accepted (smallest), else gzip, else the plain bytes; `q=0` refuses a coding. */
+export function chooseEncoding(header: string | string[] | undefined): Encoding {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const q = new Map<string, number>();
+  for (const part of text.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const of = (coding: string) => q.get(coding) ?? q.get('*') ?? 0;
+  const br = of('br');
+  const gzip = of('gzip');
+  if (br > 0 && br >= gzip) return 'br';
+  if (gzip > 0) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * Each encoding is its own representation, so its own strong ETag (`"hash"`, `"hash-br"`, `"hash-gzip"`);
+ * a conditional request matches on the content hash, whichever encoding the browser kept.
+ */
+export function etagFor(etag: string, encoding: Encoding): string {
+  return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;
+}
+
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const base = etag.slice(1, -1);
+  for (const raw of ifNoneMatch.split(',')) {
+    const tag = raw.trim().replace(/^W\//, '');
+    if (tag === '*') return true;
+    const value = tag.replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '');
+    if (value === base) return true;
+  }
+  return false;
+}
+
+export function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, cacheControl: string): FastifyReply {
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  reply.header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
+  if (page.status !== 200) {
+    return reply.code(page.status).header('cache-control', 'private, no-cache').type(page.contentType).send(page.identity);
+  }
+  reply.header('cache-control', cacheControl).header('etag', etagFor(page.etag, encoding));
+  if (page.tags.length) {
+    // Fastly and most CDNs read Surrogate-Key (space-separated); Cloudflare reads Cache-Tag (comma-separated).
+    reply.header('surrogate-key', page.tags.join(' ')).header('cache-tag', page.tags.join(','));
+  }
+  if (etagMatches(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  reply.code(200).type(page.contentType);
+  // Set here, so @fastify/compress (off on these routes anyway) sees the body is already encoded.
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
+}
