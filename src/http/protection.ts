@@ -94,7 +94,10 @@ const TEXT = {
 
 /** Thresholds past which requests are shed with 503; the defaults suit a small (2-core) server. */
 export type PressureLimits = {
-  /** Mean event-loop delay over one sample; admission control queues shoppers at half of it, so this is the last resort. */
+  /**
+   * Mean event-loop delay over one sample. Admission control queues new checkouts from ADMISSION_MAX_EVENT_LOOP_DELAY_MS
+   * (a p99); shedding every request starts at twice that, as a mean: the last resort.
+   */
   maxEventLoopDelayMs: number;
   maxHeapUsedBytes: number;
   maxRssBytes: number;
@@ -116,8 +119,11 @@ export function pressureLimits(config: Config, over: Partial<PressureLimits> = {
   };
 }
 
-/** Paths that keep answering under pressure: the merchant's view of the rush, and static files (cheap, often from a CDN). */
-const EXEMPT = /^\/(?:metrics|admin\/live\.json)(?:[?/]|$)|^\/(?:assets|media)\//;
+/**
+ * Paths that keep answering under pressure: the merchant's view of the rush, the waiting room (the designed
+ * answer to overload; shoppers in line keep their place and see it move) and static files (cheap, often from a CDN).
+ */
+const EXEMPT = /^\/(?:metrics|admin\/live\.json|waiting-room)(?:[?/]|$)|^\/(?:assets|media)\//;
 
 function busyPage(locale: Locale, refreshSeconds: number | null): string {
   const t = TEXT[locale];
@@ -158,7 +164,7 @@ async function registerRateLimits(server: FastifyInstance, config: Config): Prom
   });
 }
 
-async function registerBackpressure(server: FastifyInstance, limits: PressureLimits): Promise<void> {
+async function registerBackpressure(server: FastifyInstance, limits: PressureLimits, defaultLocale: Locale): Promise<void> {
   const pages = new Map<string, string>();
   const page = (locale: Locale, refresh: boolean) => {
     const key = `${locale}:${refresh}`;
@@ -168,10 +174,21 @@ async function registerBackpressure(server: FastifyInstance, limits: PressureLim
   };
   let shed = 0;
   let lastLog = 0;
+  // The first samples include start-up work (compiling routes, migrations): not a sign of load.
+  let settledAt = Infinity;
+  server.addHook('onReady', async () => {
+    settledAt = Date.now() + 2 * limits.sampleIntervalMs;
+  });
+  // The plugin reports only the first limit passed; memory still counts while the delay is ignored.
+  const memoryOver = () => {
+    const m = server.memoryUsage();
+    return m.heapUsed > limits.maxHeapUsedBytes || m.rssBytes > limits.maxRssBytes;
+  };
 
   // Returns the body to send (under-pressure sends it), or undefined to let an exempt request through.
   const shedRequest = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
     if (EXEMPT.test(req.url)) return undefined;
+    if (type === 'eventLoopDelay' && Date.now() < settledAt && !memoryOver()) return undefined;
     shed++;
     const now = Date.now();
     if (now - lastLog >= 5000) {
@@ -180,7 +197,7 @@ async function registerBackpressure(server: FastifyInstance, limits: PressureLim
       shed = 0;
     }
     reply.code(503).header('retry-after', String(limits.retryAfterSeconds)).header('cache-control', 'no-store');
-    const locale = req.url.startsWith('/api/') ? 'en' : localeOf(req.url, 'en');
+    const locale = req.url.startsWith('/api/') ? 'en' : localeOf(req.url, defaultLocale);
     if (wantsJson(req)) {
       reply.type('application/json; charset=utf-8');
       return { error: { code: 'UNAVAILABLE', message: TEXT[locale].busy } };
@@ -208,5 +225,5 @@ async function registerBackpressure(server: FastifyInstance, limits: PressureLim
 export async function registerProtection(server: FastifyInstance, config: Config, pressure: Partial<PressureLimits> = {}): Promise<void> {
   registerRouteLimits(server, config);
   await registerRateLimits(server, config);
-  await registerBackpressure(server, pressureLimits(config, pressure));
+  await registerBackpressure(server, pressureLimits(config, pressure), config.defaultLocale);
 }
