@@ -10,6 +10,7 @@ import { ASSETS_DIR } from '../http/static.ts';
 import { cartIdOf } from '../storefront/shopper-cookies.ts';
 import type { AdmissionController } from './controller.ts';
 import { admissionOf, cartSoldOut, ticketOf } from './shopper.ts';
+import { createPreparedPages, sendPrepared } from './prepared-page.ts';
 import { WaitingRoomPage } from './waiting-room-page.tsx';
 
 /** The page is the same for everyone at the same place in line: browsers and CDNs may keep it a few seconds. */
@@ -36,22 +37,22 @@ export function registerWaitingRoomRoutes(server: FastifyInstance, services: Ser
   const { config, cart } = services;
   const assets = { css: hashed('waiting-room.css'), js: hashed('waiting-room.js') };
 
+  const prepared = createPreparedPages();
+
   r.get('/waiting-room', { schema: { querystring: PageQuery } }, async (req, reply) => {
     const q = req.query;
     const returnTo = q.return ?? `/${config.defaultLocale}/checkout`;
     const locale = returnTo.startsWith('/en/') ? 'en' : 'fr';
-    const page = (
-      <WaitingRoomPage
-        locale={locale}
-        shopName={config.shopName}
-        returnTo={returnTo}
-        position={q.position ?? null}
-        waitSeconds={q.wait ?? null}
-        soldOut={q['sold-out'] === '1'}
-        assets={assets}
-      />
+    const soldOut = q['sold-out'] === '1';
+    const position = q.position ?? null;
+    const waitSeconds = q.wait ?? null;
+    const page = prepared.get(`${returnTo} ${position} ${waitSeconds} ${soldOut}`, () =>
+      renderDocument(
+        <WaitingRoomPage locale={locale} shopName={config.shopName} returnTo={returnTo} position={position} waitSeconds={waitSeconds} soldOut={soldOut} assets={assets} />,
+      ),
     );
-    return reply.header('cache-control', WAITING_ROOM_CACHE).type('text/html; charset=utf-8').send(renderDocument(page));
+    reply.header('cache-control', WAITING_ROOM_CACHE).type('text/html; charset=utf-8');
+    return sendPrepared(req, reply, page);
   });
 
   // Personal and live: never cached. Asked every few seconds by each waiting page, so it stays cheap.

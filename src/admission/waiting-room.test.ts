@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { request } from 'node:http';
 import { startQueueShop, type QueueShop } from './test-queue.ts';
 
 describe('waiting room page', () => {
@@ -36,6 +37,32 @@ describe('waiting room page', () => {
     const other = await get('/waiting-room?return=/fr/checkout&position=3&wait=120', { cookie: 'ticket=abc; cart=def' });
     assert.equal(await other.text(), html);
   });
+
+  it('is compressed once and sent as brotli or gzip to whoever accepts it', async () => {
+    const path = '/waiting-room?return=/en/checkout&position=7&wait=60';
+    const plain = await (await get(path)).text();
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const raw = await rawGet(path, encoding);
+      assert.equal(raw.headers['content-encoding'], encoding);
+      assert.match(String(raw.headers.vary), /accept-encoding/i);
+      assert.equal(raw.headers['cache-control'], 'public, max-age=5');
+      assert.ok(raw.body.length < 1200, `${encoding}: ${raw.body.length} bytes`);
+      assert.equal(decode(raw.body).toString(), plain);
+    }
+  });
+
+  /** A GET that leaves the body encoded, as it travels. */
+  function rawGet(path: string, encoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      request(q.shop.url + path, { headers: { 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
+  }
 
   it('speaks the language of the checkout it returns to', async () => {
     const html = await (await get('/waiting-room?return=/en/checkout&position=12&wait=30')).text();
