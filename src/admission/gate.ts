@@ -31,7 +31,8 @@ export function waitingRoomUrl(locale: Locale, q: Queued | null, soldOut: boolea
   return `/waiting-room?return=/${locale}/checkout${query}`;
 }
 
-export function installCheckoutGate(server: FastifyInstance, services: Services, controller: AdmissionController): void {
+/** Installs the gate on the checkout routes as they are registered; returns the routes it stands in front of. */
+export function installCheckoutGate(server: FastifyInstance, services: Services, controller: AdmissionController): Set<string> {
   const { config, cart } = services;
   const session = config.admission.sessionMinutes;
   const admitted = services.metrics.counter('admissions_total', 'Shoppers let into checkout: directly, or from the queue with a ticket', ['how']);
@@ -110,13 +111,20 @@ export function installCheckoutGate(server: FastifyInstance, services: Services,
     return payload;
   }
 
+  const guarded = new Set<string>();
   server.addHook('onRoute', (route: RouteOptions) => {
-    const methods = [route.method].flat();
     const locale = HTML_CHECKOUT.get(route.url);
-    if (locale && methods.some((m) => m === 'GET' || m === 'HEAD' || m === 'POST')) attach(route, htmlGate(locale), htmlAfter);
-    else if (route.url === API_CHECKOUT && methods.includes('POST')) attach(route, apiGate, apiAfter);
+    const methods = [route.method].flat().filter((m) => (locale ? m === 'GET' || m === 'HEAD' || m === 'POST' : route.url === API_CHECKOUT && m === 'POST'));
+    if (methods.length === 0) return;
+    if (locale) attach(route, htmlGate(locale), htmlAfter);
+    else attach(route, apiGate, apiAfter);
+    for (const m of methods) guarded.add(`${m} ${route.url}`);
   });
+  return guarded;
 }
+
+/** Every door into checkout, which the gate must stand in front of once the server is ready. */
+export const CHECKOUT_DOORS = [...[...HTML_CHECKOUT.keys()].flatMap((p) => [`GET ${p}`, `POST ${p}`]), `POST ${API_CHECKOUT}`];
 
 function attach(route: RouteOptions, gate: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>, after: (req: FastifyRequest, reply: FastifyReply, payload: unknown) => Promise<unknown>) {
   const list = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import { QUEUE_LENGTH, QUEUE_WAIT_SECONDS } from '../metrics/index.ts';
 import { AdmissionController, type AdmissionSnapshot } from './controller.ts';
-import { installCheckoutGate } from './gate.ts';
+import { CHECKOUT_DOORS, installCheckoutGate } from './gate.ts';
 import { createLoopDelayProbe } from './load-monitor.ts';
 import { registerWaitingRoomRoutes } from './routes.tsx';
 import { createMemoryAdmissionStore } from './store.ts';
@@ -38,7 +38,12 @@ export async function registerAdmission(server: FastifyInstance, services: Servi
   metrics.gauge('checkout_admissions_active', 'Shoppers admitted into checkout now (the capacity is checkout_capacity)', async () => (await snapshot()).active);
   metrics.gauge('checkout_capacity', 'Shoppers allowed in checkout at once (ADMISSION_MAX_CHECKOUTS)', () => controller.settings.maxCheckouts);
   metrics.gauge('admission_overloaded', '1 while the event loop lags past ADMISSION_MAX_EVENT_LOOP_DELAY_MS and nobody new is admitted', () => (controller.overloaded() ? 1 : 0));
-  installCheckoutGate(server, services, controller);
+  const guarded = installCheckoutGate(server, services, controller);
+  // The gate attaches to checkout routes registered after it: a route registered earlier would be an open door.
+  server.addHook('onReady', async () => {
+    const open = CHECKOUT_DOORS.filter((d) => !guarded.has(d));
+    if (open.length) throw new Error(`admission control is not in front of ${open.join(', ')}: call registerAdmission before registering those routes`);
+  });
   registerWaitingRoomRoutes(server, services, controller);
   return controller;
 }
