@@ -3,9 +3,9 @@ import type { Services } from '../app.ts';
 import { LOCALES, type Locale } from '../catalog/index.ts';
 import { cartIdOf } from '../storefront/shopper-cookies.ts';
 import type { AdmissionController, Queued } from './controller.ts';
-import { cartSoldOut, admissionOf, clearAdmitCookie, clearTicketCookie, setAdmitCookie, setTicketCookie, signedTicket, ticketOf } from './shopper.ts';
+import { admissionOf, cartSoldOut, clearAdmitCookie, clearTicketCookie, setAdmitCookie, setTicketCookie, signedTicket, ticketOf } from './shopper.ts';
 import { waitingRoomStrings } from './strings.ts';
-import { newAdmissionId, TICKET_HEADER, type AdmissionClaim } from './tokens.ts';
+import { newAdmissionId, TICKET_COOKIE, TICKET_HEADER, type AdmissionClaim } from './tokens.ts';
 
 // The gate stands only at the doors into checkout: the checkout page (GET and its form's POST) in each
 // language, and the store API's checkout. Everything else, browsing included, never meets it, and a
@@ -52,7 +52,7 @@ export function installCheckoutGate(server: FastifyInstance, services: Services,
       const id = newAdmissionId();
       const entry = await controller.enter(ticketOf(req), id);
       if (entry.admitted) {
-        req.checkoutAdmission = { ...entry.admission, fromTicket: !!req.cookies.ticket };
+        req.checkoutAdmission = { ...entry.admission, fromTicket: !!req.cookies[TICKET_COOKIE] };
         admitted.inc({ how: entry.fromTicket ? 'queued' : 'direct' });
         return;
       }
