@@ -64,6 +64,56 @@ describe('page cache', () => {
     assert.equal(cache.peek('a'), undefined, 'the stale render was not stored');
   });
 
+  it('keeps a render whose tags were not invalidated meanwhile', async () => {
+    const cache = createPageCache();
+    let release!: () => void;
+    const slow = cache.get('a', async () => {
+      await new Promise<void>((r) => (release = r));
+      return page('plate', ['product:2'])();
+    });
+    await new Promise((r) => setImmediate(r));
+    cache.invalidate(['product:1']);
+    release();
+    await slow;
+    assert.ok(cache.peek('a'), 'another product’s edit does not concern this page');
+  });
+
+  it('reconciles facts: drops only the pages showing another value, within the tags given', async () => {
+    const cache = createPageCache();
+    const withFacts = (body: string, tags: string[], facts: Record<string, string>) => async () => ({ ...(await page(body, tags)()), facts });
+    await cache.get('p1', withFacts('in stock', ['product:1'], { v1: 'in-stock', v2: 'sold-out' }));
+    await cache.get('p1-v2', withFacts('sold out', ['product:1'], { v1: 'in-stock', v2: 'sold-out' }));
+    await cache.get('list', withFacts('cards', ['product:1', 'product:2'], { a1: '1', a2: '1' }));
+    await cache.get('p2', withFacts('other', ['product:2'], { v1: 'low:3' }));
+    // v1 still in stock, v2 now low: both product pages show v2 as sold out; the card still says available.
+    const removed = cache.reconcile(new Map([['v1', 'in-stock'], ['v2', 'low:2'], ['a1', '1']]), ['product:1']);
+    assert.equal(removed, 2);
+    assert.equal(cache.peek('p1'), undefined);
+    assert.equal(cache.peek('p1-v2'), undefined);
+    assert.ok(cache.peek('list'));
+    assert.ok(cache.peek('p2'), 'outside the tags given, even with a differing fact');
+  });
+
+  it('does not keep a render that read a fact older than the last reconcile', async () => {
+    const cache = createPageCache();
+    const render = (value: string) => {
+      let release!: () => void;
+      const started = cache.get(value, async () => {
+        await new Promise<void>((r) => (release = r));
+        return { ...(await page(value, ['product:1'])()), facts: { v1: value } };
+      });
+      return { done: async () => (release(), started) };
+    };
+    const stale = render('in-stock');
+    const fresh = render('low:4');
+    await new Promise((r) => setImmediate(r));
+    cache.reconcile(new Map([['v1', 'low:4']]), ['product:1']);
+    await stale.done();
+    await fresh.done();
+    assert.equal(cache.peek('in-stock'), undefined, 'read before the stock moved');
+    assert.ok(cache.peek('low:4'), 'agrees with the fresh read');
+  });
+
   it('keeps only successful pages and stays under its size by dropping the least recently used', async () => {
     const cache = createPageCache({ maxBytes: 2000 });
     await cache.get('missing', page('not found', [], 404));
