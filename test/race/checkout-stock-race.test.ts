@@ -5,7 +5,7 @@ import { Agent, fetch } from 'undici';
 import { checkoutInput } from '../helpers/checkout.ts';
 import { productInput, startTestShop, TEST_ACTOR, type TestShop } from '../helpers/shop.ts';
 import { assertStockConsistent } from '../helpers/stock.ts';
-import { startServerProcess, type ServerProcess } from './server-processes.ts';
+import { startServerProcess, type ServerProcess, RACE_ENV } from './server-processes.ts';
 
 // 500 shoppers press "pay" at the same moment for a variant with 20 units, through three server
 // processes on one database: exactly 20 are sold, the rest refused cleanly, the ledger kept.
@@ -19,7 +19,7 @@ describe('race: concurrent checkouts for scarce stock', () => {
   let agent: Agent;
   let others: ServerProcess[] = [];
   before(async () => {
-    shop = await startTestShop();
+    shop = await startTestShop({ ...RACE_ENV });
     others = await Promise.all(Array.from({ length: EXTRA_PROCESSES }, () => startServerProcess(shop)));
     agent = new Agent({ connections: 100 });
   });

@@ -4,7 +4,7 @@ import { Agent, fetch } from 'undici';
 import { checkoutInput } from '../helpers/checkout.ts';
 import { productInput, startTestShop, TEST_ACTOR, type TestShop } from '../helpers/shop.ts';
 import { assertStockConsistent } from '../helpers/stock.ts';
-import { startServerProcess, type ServerProcess } from './server-processes.ts';
+import { startServerProcess, type ServerProcess, RACE_ENV } from './server-processes.ts';
 
 // A code good for 5 uses, posted on social media: 100 shoppers use it at the same moment.
 const SHOPPERS = 100;
@@ -15,7 +15,7 @@ describe('race: a discount code with a usage limit', () => {
   let agent: Agent;
   let others: ServerProcess[] = [];
   before(async () => {
-    shop = await startTestShop();
+    shop = await startTestShop({ ...RACE_ENV });
     others = await Promise.all([startServerProcess(shop), startServerProcess(shop)]);
     agent = new Agent({ connections: 100 });
   });

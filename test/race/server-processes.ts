@@ -13,6 +13,12 @@ const CONFIG = fileURLToPath(new URL('../../src/config.ts', import.meta.url));
 export type ServerProcess = { url: string; stop: () => Promise<void> };
 
 /** Another server process on the test shop's database, without a worker. */
+/**
+ * Race tests check stock and discount integrity, not admission: the checkout queue and load shedding
+ * (which answer 503 when three processes contend for SQLite's write lock) are switched off for them.
+ */
+export const RACE_ENV = { QUEUE_MODE: 'off', ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '60000' } as const;
+
 export function startServerProcess(shop: TestShop): Promise<ServerProcess> {
   const code = `
     const { loadConfig } = await import(${JSON.stringify(CONFIG)});
@@ -22,7 +28,7 @@ export function startServerProcess(shop: TestShop): Promise<ServerProcess> {
     console.log(JSON.stringify({ port: app.server.server.address().port }));
     process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
   `;
-  const env = { ...process.env, NODE_ENV: 'test', DATA_DIR: shop.dir, DATABASE_URL: shop.config.databaseUrl, PORT: '0', LOG_LEVEL: 'silent', WORKER: '0' };
+  const env = { ...process.env, NODE_ENV: 'test', DATA_DIR: shop.dir, DATABASE_URL: shop.config.databaseUrl, PORT: '0', LOG_LEVEL: 'silent', WORKER: '0', ...RACE_ENV };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return new Promise((resolve, reject) => {
