@@ -6,9 +6,22 @@ import type { CachedPage } from '../cache/page-cache.ts';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
+/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
+const chosen = new Map<string, Encoding>();
+
 /** br when accepted (smallest), else gzip, else the plain bytes; `q=0` refuses a coding. */
 export function chooseEncoding(header: string | string[] | undefined): Encoding {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let encoding = chosen.get(text);
+  if (!encoding) {
+    encoding = parseEncoding(text);
+    if (chosen.size > 200) chosen.clear();
+    chosen.set(text, encoding);
+  }
+  return encoding;
+}
+
+function parseEncoding(text: string): Encoding {
   const q = new Map<string, number>();
   for (const part of text.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -45,20 +58,44 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return false;
 }
 
-export function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, cacheControl: string): FastifyReply {
-  const encoding = chooseEncoding(req.headers['accept-encoding']);
-  reply.header('vary', 'Accept-Encoding').header('x-cache', hit ? 'HIT' : 'MISS');
-  if (page.status !== 200) {
-    return reply.code(page.status).header('cache-control', 'private, no-cache').type(page.contentType).send(page.identity);
-  }
-  reply.header('cache-control', cacheControl).header('etag', etagFor(page.etag, encoding));
+type Prepared = Record<Encoding, Record<string, string>>;
+/** The headers of a cached page, per encoding, made once: a hit only looks them up. */
+const prepared = new WeakMap<CachedPage, { cacheControl: string; headers: Prepared }>();
+
+function headersOf(page: CachedPage, cacheControl: string): Prepared {
+  const known = prepared.get(page);
+  if (known && known.cacheControl === cacheControl) return known.headers;
+  const common: Record<string, string> = { vary: 'Accept-Encoding', 'cache-control': cacheControl };
   if (page.tags.length) {
     // Fastly and most CDNs read Surrogate-Key (space-separated); Cloudflare reads Cache-Tag (comma-separated).
-    reply.header('surrogate-key', page.tags.join(' ')).header('cache-tag', page.tags.join(','));
+    common['surrogate-key'] = page.tags.join(' ');
+    common['cache-tag'] = page.tags.join(',');
   }
-  if (etagMatches(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
-  reply.code(200).type(page.contentType);
-  // Set here, so @fastify/compress (off on these routes anyway) sees the body is already encoded.
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
+  const of = (encoding: Encoding) => ({
+    ...common,
+    etag: etagFor(page.etag, encoding),
+    // Set here, so @fastify/compress (off on these routes anyway) sees the body is already encoded.
+    ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+  });
+  const headers = { identity: of('identity'), br: of('br'), gzip: of('gzip') };
+  prepared.set(page, { cacheControl, headers });
+  return headers;
+}
+
+export function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, cacheControl: string): FastifyReply {
+  reply.header('x-cache', hit ? 'HIT' : 'MISS');
+  if (page.status !== 200) {
+    return reply.code(page.status).header('vary', 'Accept-Encoding').header('cache-control', 'private, no-cache').type(page.contentType).send(page.identity);
+  }
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  const headers = headersOf(page, cacheControl)[encoding];
+  if (etagMatches(req.headers['if-none-match'], page.etag)) {
+    const { 'content-encoding': _, ...notModified } = headers;
+    return reply.code(304).headers(notModified).send();
+  }
+  return reply
+    .code(200)
+    .headers(headers)
+    .type(page.contentType)
+    .send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
 }
