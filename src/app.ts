@@ -20,6 +20,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStatic } from './http/static.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
 import { createApiKeyService, createStaffService, type ApiKeyService, type StaffService } from './staff/index.ts';
+import { registerFastHits } from './storefront/fast-hits.ts';
 import { registerStorefront } from './storefront/routes.ts';
 import { registerAdmin } from './admin/routes.ts';
 import { registerAdminApi } from './api/admin-routes.ts';
@@ -167,6 +168,8 @@ export async function buildApp(config: Config, opts: BuildOptions & { services?:
   server.server.headersTimeout = 15_000;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
+  // Before every other hook: shared pages already in the page cache are answered from here.
+  registerFastHits(server, services.pageCache);
   server.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -40,6 +40,8 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
   let clearedAt = 0;
   const fencedAt = new Map<string, number>();
   const knownAt = new Map<string, { value: string; at: number }>();
+  /** Changes announced but not yet applied (set by whoever keeps the cache true to the catalog). */
+  let pendingChanges: () => Promise<void> | null = () => null;
 
   const size = (p: CachedPage) => p.identity.length + p.gzip.length + p.br.length;
 
@@ -80,6 +82,15 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
     return { status: r.status, contentType: r.contentType, identity, gzip: g, br: b, etag, tags: [...new Set(r.tags)], facts: r.facts ?? {}, storedAt: Date.now() };
   }
 
+  function hit(key: string): CachedPage | undefined {
+    const p = entries.get(key);
+    if (!p) return undefined;
+    stats.hits++;
+    entries.delete(key); // refresh its place in the LRU order
+    entries.set(key, p);
+    return p;
+  }
+
   function stillTrue(p: CachedPage, started: number): boolean {
     if (clearedAt > started) return false;
     for (const t of p.tags) if ((fencedAt.get(t) ?? 0) > started) return false;
@@ -100,18 +111,23 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
 
     peek: (key: string) => entries.get(key),
 
+    /** The page if in memory, counted as a hit (for a caller that answers without get()). */
+    hit,
+
+    /** Resolves once every change announced so far has reached the cache; null when none is pending. */
+    whenCurrent: (): Promise<void> | null => pendingChanges(),
+
+    trackPendingChanges(f: () => Promise<void> | null): void {
+      pendingChanges = f;
+    },
+
     /**
      * The page from memory, or rendered once however many requests ask for it at the same moment.
      * Only 200 pages are kept; others are returned to the request that rendered them.
      */
     async get(key: string, render: () => Promise<RenderedPage>): Promise<{ page: CachedPage; hit: boolean }> {
-      const hit = entries.get(key);
-      if (hit) {
-        stats.hits++;
-        entries.delete(key); // refresh its place in the LRU order
-        entries.set(key, hit);
-        return { page: hit, hit: true };
-      }
+      const found = hit(key);
+      if (found) return { page: found, hit: true };
       const pending = inFlight.get(key);
       if (pending) {
         stats.coalesced++;

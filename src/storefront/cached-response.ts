@@ -82,6 +82,11 @@ function headersOf(page: CachedPage, cacheControl: string): Prepared {
   return headers;
 }
 
+const served = new WeakMap<FastifyReply, { page: CachedPage; encoding: Encoding }>();
+
+/** The cached page and encoding this reply sent with a 200, if any (fast-hits.ts replays its headers). */
+export const servedFromCache = (reply: FastifyReply) => served.get(reply);
+
 export function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean, cacheControl: string): FastifyReply {
   reply.header('x-cache', hit ? 'HIT' : 'MISS');
   if (page.status !== 200) {
@@ -93,6 +98,7 @@ export function sendCached(req: FastifyRequest, reply: FastifyReply, page: Cache
     const { 'content-encoding': _, ...notModified } = headers;
     return reply.code(304).headers(notModified).send();
   }
+  served.set(reply, { page, encoding });
   return reply
     .code(200)
     .headers(headers)

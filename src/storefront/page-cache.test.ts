@@ -69,6 +69,28 @@ describe('page cache (storefront)', () => {
     assert.ok((await get('/en/')).headers.get('surrogate-key')!.split(' ').includes('products'));
   });
 
+  it('answers hits ahead of the request pipeline with the headers the whole pipeline gave, still measured', async () => {
+    const path = '/en/pages/terms';
+    assert.equal((await get(path)).headers.get('x-cache'), 'MISS');
+    const fast = await get(path);
+    // A conditional request that does not match goes through every hook: the reference.
+    const full = await get(path, { 'if-none-match': '"not-this-one"' });
+    assert.equal(full.status, 200);
+    const comparable = (h: Headers) => [...h].filter(([k]) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(k));
+    assert.deepEqual(comparable(fast.headers), comparable(full.headers));
+    assert.equal(await fast.text(), await full.text());
+    assert.match(fast.headers.get('x-request-id') ?? '', /^[\w-]{8,}$/);
+    assert.match(fast.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.equal(fast.headers.get('x-frame-options'), 'DENY');
+    const requests = async () => (await shop.services.metrics.live()).latency.requests;
+    const before = await requests();
+    const hits = stats().hits;
+    await (await get(path)).text();
+    for (let i = 0; i < 50 && (await requests()) === before; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await requests(), before + 1, 'timed like any request');
+    assert.equal(stats().hits, hits + 1, 'counted as a hit');
+  });
+
   it('answers 304 without a body when the browser already has the page', async () => {
     const page = await get('/fr/products/assiette-cache');
     const etag = page.headers.get('etag')!;

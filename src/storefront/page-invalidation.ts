@@ -9,10 +9,6 @@ import type { Site } from './site.ts';
 
 export type StockEvents = CatalogChangeListeners & { stock: Array<(variantIds: number[]) => void> };
 
-export type PageInvalidation = {
-  /** Resolves once the changes announced so far have reached the cache; null when there are none. */
-  settled(): Promise<void> | null;
-};
 
 /**
  * Keeps cached pages (here and at the CDN) true to the catalog:
@@ -30,7 +26,7 @@ export function watchForPageChanges(deps: {
   db: Executor;
   purge: CdnPurgeQueue;
   log: { error: (obj: object, msg: string) => void };
-}): PageInvalidation {
+}): void {
   const { cache, events, site, purge } = deps;
   // What the CDN was last told to hold, per fact: a value seen for the first time is purged too.
   const cdnKnown = new Map<string, string>();
@@ -143,11 +139,10 @@ export function watchForPageChanges(deps: {
     queued();
   });
 
-  return {
-    settled() {
-      if (done >= announced) return null;
-      const upTo = announced;
-      return new Promise<void>((resolve) => waiters.push({ upTo, resolve }));
-    },
-  };
+  // Pages are answered only once the changes announced so far have reached the cache.
+  cache.trackPendingChanges(() => {
+    if (done >= announced) return null;
+    const upTo = announced;
+    return new Promise<void>((resolve) => waiters.push({ upTo, resolve }));
+  });
 }

@@ -32,9 +32,9 @@ export async function registerStorefront(server: FastifyInstance, services: Serv
   });
   // Tags gathered in the last second are queued before the database closes.
   server.addHook('onClose', async () => purge.flush().catch((e) => log.error({ err: e }, 'could not queue the CDN purge')));
-  const invalidation = watchForPageChanges({ cache: pageCache, events: services.events, site, db: services.conn.db, purge, log });
+  watchForPageChanges({ cache: pageCache, events: services.events, site, db: services.conn.db, purge, log });
   services.metrics.setPageCacheStats(() => pageCache.stats());
-  const pages = createSharedPages({ cache: pageCache, config, invalidation });
+  const pages = createSharedPages({ cache: pageCache, config });
 
   registerLocaleRoutes(server, site);
   registerCatalogPages(server, site, pages);
