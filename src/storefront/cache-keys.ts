@@ -3,15 +3,15 @@ import { optionsFromQuery } from './variant-choice.ts';
 
 // A cached page is keyed by its path and the query parameters it understands, parsed and written
 // back in one order: unknown parameters (utm_source, fbclid, cache-busters) and a different order
-// share the page, and the page is rendered from that same canonical query.
+// share the page, and the page is rendered from that same canonical query. The order is the one
+// the pages' own links use (listingQueryString, searchQueryString, the variant form), so a click
+// on a link is a key as it stands, which fast-hits.ts answers without parsing anything.
 
 export type QueryPairs = [string, string][];
 
-const byKeyThenValue = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-
 export function queryString(pairs: QueryPairs): string {
   if (pairs.length === 0) return '';
-  return `?${new URLSearchParams([...pairs].sort(byKeyThenValue)).toString()}`;
+  return `?${new URLSearchParams(pairs).toString()}`;
 }
 
 /** The pairs as the query object route parsers take (repeated keys become arrays). */
@@ -24,13 +24,16 @@ export function queryObject(pairs: QueryPairs): Record<string, string | string[]
   return out;
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order of listingQueryString, with option names and values sorted. */
 export function listingPairs(q: ListingQuery): QueryPairs {
   const pairs: QueryPairs = [];
   if (q.sort !== 'featured') pairs.push(['sort', q.sort]);
-  if (q.page > 1) pairs.push(['page', String(q.page)]);
+  for (const name of Object.keys(q.options).sort(byText)) for (const v of [...q.options[name]!].sort(byText)) pairs.push([OPTION_PREFIX + name, v]);
   if (q.minText) pairs.push(['min', q.minText]);
   if (q.maxText) pairs.push(['max', q.maxText]);
-  for (const [name, values] of Object.entries(q.options)) for (const v of values) pairs.push([OPTION_PREFIX + name, v]);
+  if (q.page > 1) pairs.push(['page', String(q.page)]);
   return pairs;
 }
 
