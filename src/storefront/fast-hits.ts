@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../cache/page-cache.ts';
 import { chooseEncoding, servedFromCache, type Encoding } from './cached-response.ts';
 import { pageKey } from './shared-pages.ts';
@@ -24,22 +24,38 @@ type Replay = { lines: string[]; body: Buffer };
 export function registerFastHits(server: FastifyInstance, cache: PageCache): void {
   const replay = new WeakMap<CachedPage, Partial<Record<Encoding, Replay>>>();
 
-  server.addHook('onRequest', (req, reply, done) => {
-    // Conditional requests, HEAD and the rest take the normal path (304s are cheap there too).
-    if (req.method !== 'GET' || req.headers['if-none-match'] !== undefined) return done();
+  /** Sends the page for this request if it can be answered from here; false sends nothing. */
+  function answer(req: FastifyRequest, reply: FastifyReply): boolean {
     const key = pageKey(req.url);
     const page = cache.peek(key);
-    // A stock read in progress may remove this page: the normal path waits for it.
-    if (!page || cache.whenCurrent() !== null) return done();
-    const r = replay.get(page)?.[chooseEncoding(req.headers['accept-encoding'])];
-    // Routes with a per-IP limit (search) are counted by the limiter, cached or not.
-    if (!r || (req.routeOptions.config as { rateLimit?: unknown }).rateLimit) return done();
+    const r = page && replay.get(page)?.[chooseEncoding(req.headers['accept-encoding'])];
+    if (!r) return false;
     cache.hit(key);
     reply.hijack();
     r.lines[r.lines.length - 1] = req.id;
     reply.raw.writeHead(200, r.lines);
     reply.raw.end(r.body);
-    done();
+    return true;
+  }
+
+  server.addHook('onRequest', (req, reply, done) => {
+    // Conditional requests, HEAD and the rest take the normal path (304s are cheap there too).
+    if (req.method !== 'GET' || req.headers['if-none-match'] !== undefined || !cache.peek(pageKey(req.url))) return done();
+    // Routes with a per-IP limit (search) are counted by the limiter, cached or not.
+    if ((req.routeOptions.config as { rateLimit?: unknown }).rateLimit) return done();
+    // Stock that moved is being read again (a rush): answer once it has reached the cache, which may drop this page.
+    const pending = cache.whenCurrent();
+    if (!pending) {
+      answer(req, reply);
+      return done();
+    }
+    pending.then(
+      () => {
+        answer(req, reply);
+        done();
+      },
+      () => done(),
+    );
   });
 
   server.addHook('onResponse', (req, reply, done) => {
