@@ -247,6 +247,15 @@ describe('page cache (storefront)', () => {
     assert.equal(res.status, 403);
     assert.equal(client.cookies.get('cart'), undefined);
     assert.equal((await client.post('/en/cart/add', form)).status, 303, 'from the shop’s own page');
+    // Reached at another address than PUBLIC_URL (a LAN address, a second domain): the Host it was sent to counts.
+    const publicUrl = shop.services.config.publicUrl;
+    shop.services.config.publicUrl = 'https://shop.example';
+    try {
+      assert.equal((await client.post('/en/cart/add', form, { origin: shop.url })).status, 303);
+      assert.equal((await client.post('/en/cart/add', form, { origin: 'https://evil.example' })).status, 403);
+    } finally {
+      shop.services.config.publicUrl = publicUrl;
+    }
   });
 
   it('never caches pages of a shopper’s own: account, cart, checkout, order', async () => {
