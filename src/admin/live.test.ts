@@ -59,7 +59,7 @@ describe('admin live view', () => {
     assert.equal(f.latency.requests, 4);
     assert.ok(f.latency.p99Ms! > 0);
     assert.deepEqual(f.queue, { length: 0, waitSeconds: 0 });
-    assert.deepEqual(f.pageCache, { connected: false, hitRatio: 0, entries: 0 });
+    assert.deepEqual(f.pageCache, { connected: true, hitRatio: 0.5, entries: 2 });
     assert.equal(f.bestSellers.length, 1);
     assert.deepEqual(
       { sku: f.bestSellers[0]!.sku, sold: f.bestSellers[0]!.unitsSold, onHand: f.bestSellers[0]!.onHand, available: f.bestSellers[0]!.available, tracked: f.bestSellers[0]!.tracked },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants as zlib, gzip, gzipSync } from 'node:zlib';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -82,6 +82,27 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
     return { status: r.status, contentType: r.contentType, identity, gzip: g, br: b, etag, tags: [...new Set(r.tags)], facts: r.facts ?? {}, storedAt: Date.now() };
   }
 
+  function uncached(r: RenderedPage): CachedPage {
+    const identity = Buffer.from(r.body);
+    let g: Buffer | null = null;
+    let b: Buffer | null = null;
+    return {
+      status: r.status,
+      contentType: r.contentType,
+      identity,
+      get gzip() {
+        return (g ??= gzipSync(identity, { level: 6 }));
+      },
+      get br() {
+        return (b ??= brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }));
+      },
+      etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
+      tags: [...new Set(r.tags)],
+      facts: r.facts ?? {},
+      storedAt: Date.now(),
+    };
+  }
+
   function hit(key: string): CachedPage | undefined {
     const p = entries.get(key);
     if (!p) return undefined;
@@ -126,6 +147,12 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
      * Only 200 pages are kept; others are returned to the request that rendered them.
      */
     async get(key: string, render: () => Promise<RenderedPage>): Promise<{ page: CachedPage; hit: boolean }> {
+      // PAGE_CACHE_MB=0: every request renders its page, and compresses only what it sends.
+      if (maxBytes === 0) {
+        stats.misses++;
+        stats.renders++;
+        return { page: uncached(await render()), hit: false };
+      }
       const found = hit(key);
       if (found) return { page: found, hit: true };
       const pending = inFlight.get(key);
