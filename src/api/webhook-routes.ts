@@ -62,7 +62,7 @@ function registerStripeWebhook(server: FastifyInstance, services: Services): voi
     const raw = typeof req.body === 'string' ? req.body : '';
     let event: StripeOutcome;
     try {
-      event = readStripeEvent(config.stripe, raw, signature);
+      event = await readStripeEvent(config.stripe, raw, signature);
     } catch (e) {
       req.log.warn({ err: e }, 'stripe webhook refused');
       throw new AppError('VALIDATION_FAILED', 'the Stripe-Signature header does not match this body (or it is too old)', [{ field: 'stripe-signature', message: 'signature check failed' }]);

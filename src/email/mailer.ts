@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/connection.ts';
 import { nowIso } from '../lib/clock.ts';
 
@@ -8,12 +8,16 @@ export type Mailer = { send(mail: Mail): Promise<void>; kind: 'smtp' | 'mailbox'
 /** SMTP when configured; otherwise the demo mailbox, a table the admin can read. */
 export function createMailer(deps: { db: Db; smtpUrl: string | null; from: string }): Mailer {
   if (deps.smtpUrl) {
-    const transport = nodemailer.createTransport(deps.smtpUrl, { from: deps.from });
+    const url = deps.smtpUrl;
+    // nodemailer is loaded with the first e-mail, not at start.
+    let transport: Promise<Transporter> | null = null;
+    const connect = () => (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url, { from: deps.from })));
     return {
       kind: 'smtp',
       async send(mail) {
+        const t = await connect();
         // A stable Message-ID: if a crash makes us send twice, mail clients show one message.
-        await transport.sendMail({ from: deps.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: mail.attachments });
+        await t.sendMail({ from: deps.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: mail.attachments });
       },
     };
   }

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 
-export const ASSETS_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+// public/ sits at the package root, two folders above src/http and three above dist/src/http.
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const ASSETS_DIR = fileURLToPath(new URL(/[\\/]dist[\\/]src[\\/]/.test(here) ? '../../../public/' : '../../public/', import.meta.url));
 
 export async function registerStatic(server: FastifyInstance, config: Config): Promise<void> {
   // Uploaded images never change under a key: cache them for a year.

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import { sql } from 'kysely';
 import type { Services } from '../app.ts';
 import { tidyOpenApi } from '../api/openapi-tidy.ts';
@@ -19,7 +18,7 @@ export function registerSystemRoutes(server: FastifyInstance, services: Services
   const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f3a5f"/><text x="16" y="23" font-family="Georgia,serif" font-size="20" fill="#fff" text-anchor="middle">C</text></svg>';
   let icon: Promise<Buffer> | null = null;
   server.get('/favicon.ico', async (_req, reply) => {
-    icon ??= sharp(Buffer.from(ICON)).resize(32, 32).png().toBuffer();
+    icon ??= import('sharp').then(({ default: sharp }) => sharp(Buffer.from(ICON)).resize(32, 32).png().toBuffer());
     return reply.type('image/png').header('cache-control', 'public, max-age=604800').send(await icon);
   });
 

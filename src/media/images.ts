@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+
+// sharp (libvips) is loaded on the first upload, not at start: a shop serving pages never pays its memory.
+const loadSharp = async () => (await import('sharp')).default;
 import { AppError } from '../lib/errors.ts';
 
 // Images are resized once, at upload, into the widths and formats pages ask for.
@@ -29,6 +32,7 @@ export function ogWidth(originalWidth: number): number {
 }
 
 export async function storeProductImage(input: Buffer, uploadDir: string): Promise<StoredImage> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_PIXELS }).metadata();

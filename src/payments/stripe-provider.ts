@@ -1,12 +1,14 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { PaymentProvider } from './provider.ts';
 
 export type StripeSettings = { secretKey: string; webhookSecret: string; publishableKey: string | null; apiHost?: string | null };
 
-export function stripeClient(s: StripeSettings): Stripe {
+/** The SDK is loaded when Stripe is first used, not at start (most shops never load it). */
+export async function stripeClient(s: StripeSettings): Promise<Stripe> {
+  const { default: StripeSdk } = await import('stripe');
   // apiHost lets tests and staging point the SDK at another Stripe-compatible host.
   const host = s.apiHost ? new URL(s.apiHost) : null;
-  return new Stripe(s.secretKey, {
+  return new StripeSdk(s.secretKey, {
     maxNetworkRetries: 2,
     timeout: 15_000,
     ...(host ? { host: host.hostname, port: Number(host.port || (host.protocol === 'http:' ? 80 : 443)), protocol: host.protocol.replace(':', '') as 'http' | 'https' } : {}),
@@ -15,11 +17,12 @@ export function stripeClient(s: StripeSettings): Stripe {
 
 /** Card payments through Payment Intents: the shopper confirms in the browser, the webhook tells us the result. */
 export function createStripeProvider(s: StripeSettings): PaymentProvider {
-  const stripe = stripeClient(s);
+  let client: Promise<Stripe> | null = null;
   return {
     id: 'stripe',
     offline: false,
     async start(req) {
+      const stripe = await (client ??= stripeClient(s));
       const intent = await stripe.paymentIntents.create(
         {
           amount: req.amount.amount,
@@ -40,8 +43,8 @@ export type StripeOutcome =
   | { kind: 'ignored'; type: string };
 
 /** Verifies the signature on the raw body and reads what the event means for an order. Throws on a bad signature. */
-export function readStripeEvent(s: StripeSettings, rawBody: string | Buffer, signature: string): StripeOutcome {
-  const event = stripeClient(s).webhooks.constructEvent(rawBody, signature, s.webhookSecret);
+export async function readStripeEvent(s: StripeSettings, rawBody: string | Buffer, signature: string): Promise<StripeOutcome> {
+  const event = (await stripeClient(s)).webhooks.constructEvent(rawBody, signature, s.webhookSecret);
   if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return { kind: 'ignored', type: event.type };
   const intent = event.data.object as Stripe.PaymentIntent;
   const orderId = Number(intent.metadata?.order_id);
