@@ -47,7 +47,8 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
   const outcomes: Record<Outcome, number> = { ordered: 0, sold_out: 0, declined: 0, error: 0, gave_up: 0 };
   const rec = {
     step(step: Step, ms: number, status: number) {
-      durations[step].push(ms);
+      // A queued checkout (503 QUEUED) is counted in the queue wait, not as a checkout served.
+      if (!(step === 'checkout' && status === 503)) durations[step].push(ms);
       statuses[`${step} ${status}`] = (statuses[`${step} ${status}`] ?? 0) + 1;
       if (status >= 500 && status !== 503) errors[step]++;
     },
