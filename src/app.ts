@@ -103,7 +103,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
   });
   // Deliver at once what a committed transaction queued, instead of waiting for the next poll.
   const nudge = () => {
-    if (config.worker) void outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+    if (config.worker) outbox.soon();
   };
   const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge, onStockChange: stockChanged });
   const shipping = createShippingService(conn.db);

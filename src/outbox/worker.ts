@@ -88,16 +88,33 @@ export function createOutboxWorker(deps: { db: Db; handlers: Record<string, Hand
     return running;
   }
 
+  let scheduled: NodeJS.Timeout | null = null;
+  /**
+   * A pass a few milliseconds from now, shared by every commit until then: during a rush, messages are
+   * claimed and delivered in batches instead of one claim per order.
+   */
+  function soon(delayMs = 25): void {
+    if (scheduled) return;
+    scheduled = setTimeout(() => {
+      scheduled = null;
+      void nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+    }, delayMs);
+    scheduled.unref();
+  }
+
   return {
     deliver,
     nudge,
+    soon,
     start(intervalMs = 1000) {
       timer ??= setInterval(() => void nudge().catch((e) => log.error({ err: e }, 'outbox pass failed')), intervalMs);
       timer.unref();
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (scheduled) clearTimeout(scheduled);
       timer = null;
+      scheduled = null;
       await running;
     },
   };

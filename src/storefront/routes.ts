@@ -26,7 +26,7 @@ export async function registerStorefront(server: FastifyInstance, services: Serv
     db: services.conn.db,
     config,
     nudge: () => {
-      if (config.worker) void services.outbox.nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));
+      if (config.worker) services.outbox.soon();
     },
     log,
   });
