@@ -1,20 +1,12 @@
-import { Agent, request } from 'undici';
+import { request, type Agent } from 'undici';
+import type { Catalog, Outcome, Recorder, Step } from './shopper.ts';
 
-// One virtual shopper's journey through a running shop: browse, add to cart, check out (test card).
-export type Step = 'home' | 'product' | 'cart' | 'add' | 'checkout';
-export type Outcome = 'ordered' | 'sold_out' | 'declined' | 'error' | 'gave_up';
-
-export type Recorder = {
-  step(step: Step, ms: number, status: number): void;
-  queued(ms: number): void;
-  order(variantId: number, units: number): void;
-};
-
-export type Catalog = { locale: string; products: { handle: string; variants: { id: number; available: boolean }[] }[] };
+// The store API's journey (`comptoir rush --api`): cart, line and checkout as one JSON request each.
+// An API checkout holds its admission for a single request, so it hardly ever meets the queue.
 
 const ADDRESS = { name: 'Rush Shopper', line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' };
 
-export async function journey(base: string, agent: Agent, catalog: Catalog, n: number, rec: Recorder, deadline: number): Promise<Outcome> {
+export async function apiJourney(base: string, agent: Agent, catalog: Catalog, n: number, rec: Recorder, deadline: number): Promise<Outcome> {
   const call = async (step: Step, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const t = performance.now();
     const r = await request(base + path, {
@@ -26,9 +18,10 @@ export async function journey(base: string, agent: Agent, catalog: Catalog, n: n
       bodyTimeout: 30_000,
     });
     const text = await r.body.text();
-    rec.step(step, performance.now() - t, r.statusCode);
     let json: any = null;
     if ((r.headers['content-type'] ?? '').toString().includes('json') && text) json = JSON.parse(text);
+    // A queued checkout (503 QUEUED) is counted in the queue wait, not as a checkout served.
+    rec.step(step, performance.now() - t, r.statusCode, !(r.statusCode === 503 && json?.error?.code === 'QUEUED'));
     return { status: r.statusCode, json, headers: r.headers };
   };
 
@@ -50,7 +43,7 @@ export async function journey(base: string, agent: Agent, catalog: Catalog, n: n
   let wasQueued = false;
   for (;;) {
     const res = await call(
-      'checkout',
+      'place-order',
       'POST',
       `/api/store/carts/${cart.json.id}/checkout`,
       { email: `rush${n}@example.com`, shippingAddress: ADDRESS, payment: { provider: 'test', token: '4242424242424242' } },

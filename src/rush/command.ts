@@ -42,10 +42,12 @@ export function formatReport(r: RushReport, before: Stock | null, after: Stock |
     `Rush report: ${r.journeys} journeys in ${r.seconds.toFixed(1)} s`,
     `  pages/s ${r.pagesPerSecond.toFixed(0)}   orders/s ${r.ordersPerSecond.toFixed(1)}   orders ${r.outcomes.ordered}`,
     `  outcomes: ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    '  step        count     p50 ms    p99 ms   5xx',
-    ...Object.entries(r.steps).map(([k, s]) => `  ${k.padEnd(10)} ${String(s.count).padStart(6)} ${s.p50.toFixed(1).padStart(10)} ${s.p99.toFixed(1).padStart(9)} ${String(s.errors).padStart(5)}`),
+    '  step             count     p50 ms    p99 ms   5xx',
+    // Steps this journey does not take (the API's cart, the waiting room nobody met) are left out.
+    ...Object.entries(r.steps).filter(([, s]) => s.count > 0 || s.errors > 0).map(([k, s]) => `  ${k.padEnd(15)} ${String(s.count).padStart(6)} ${s.p50.toFixed(1).padStart(10)} ${s.p99.toFixed(1).padStart(9)} ${String(s.errors).padStart(5)}`),
     `  queue: ${r.queue.queued} shoppers waited; wait p50 ${(r.queue.p50 / 1000).toFixed(1)} s, p99 ${(r.queue.p99 / 1000).toFixed(1)} s`,
     `  statuses: ${Object.entries(r.statuses).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+    ...(r.firstError ? [`  first error: ${r.firstError}`] : []),
   ];
   let oversold = false;
   if (before && after) {
@@ -77,6 +79,8 @@ export async function rushCommand(args: string[], config: Config): Promise<numbe
       seconds: { type: 'string', default: '30' },
       'max-journeys': { type: 'string', default: '20000' },
       locale: { type: 'string', default: config.defaultLocale },
+      think: { type: 'string', default: '3' },
+      api: { type: 'boolean', default: false },
       'i-own-this-host': { type: 'boolean', default: false },
     },
   });
@@ -91,6 +95,11 @@ export async function rushCommand(args: string[], config: Config): Promise<numbe
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
     return n;
   };
+  const seconds = (name: string, v: string, max: number) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) throw new Error(`--${name} must be a number of seconds from 0 to ${max}`);
+    return n;
+  };
   const o = {
     url,
     shoppers: num('shoppers', values.shoppers!, 5000),
@@ -98,12 +107,15 @@ export async function rushCommand(args: string[], config: Config): Promise<numbe
     seconds: num('seconds', values.seconds!, 600),
     maxJourneys: num('max-journeys', values['max-journeys']!, 1_000_000),
     locale: (values.locale === 'en' ? 'en' : 'fr') as 'fr' | 'en',
+    thinkSeconds: seconds('think', values.think!, 600),
+    api: values.api!,
   };
   const agent = new Agent();
   const catalog = await discover(url, o.locale, agent);
   await agent.close();
   const variantIds = catalog.products.flatMap((p) => p.variants.map((v) => v.id));
-  console.log(`Rush on ${url}: ${o.shoppers} shoppers (ramp ${o.rampSeconds} s), ${o.seconds} s at most, ${catalog.products.length} products`);
+  const how = o.api ? 'checking out through the store API' : `checking out through the pages, ${o.thinkSeconds} s filling in the form`;
+  console.log(`Rush on ${url}: ${o.shoppers} shoppers (ramp ${o.rampSeconds} s), ${o.seconds} s at most, ${catalog.products.length} products, ${how}`);
   const before = await readStock(config, variantIds);
   const report = await rush(o, catalog, (l) => console.log(l));
   const after = await readStock(config, variantIds);

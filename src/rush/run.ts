@@ -1,7 +1,21 @@
 import { Agent, request } from 'undici';
-import { journey, type Catalog, type Outcome, type Step } from './shopper.ts';
+import { apiJourney } from './api-shopper.ts';
+import { journey, STEPS, type Catalog, type Outcome, type Step } from './shopper.ts';
 
-export type RushOptions = { url: string; shoppers: number; rampSeconds: number; seconds: number; maxJourneys: number; locale: 'fr' | 'en' };
+export type RushOptions = {
+  url: string;
+  shoppers: number;
+  rampSeconds: number;
+  seconds: number;
+  maxJourneys: number;
+  locale: 'fr' | 'en';
+  /** Seconds each shopper spends filling in the checkout form (HTML journey); default 3. */
+  thinkSeconds?: number;
+  /** Longest wait between two questions to the waiting room; default 2 s. */
+  maxPollSeconds?: number;
+  /** Check out through the store API instead of the HTML pages. */
+  api?: boolean;
+};
 
 export type RushReport = {
   seconds: number;
@@ -13,6 +27,8 @@ export type RushReport = {
   statuses: Record<string, number>;
   queue: { queued: number; p50: number; p99: number };
   unitsOrdered: Map<number, number>;
+  /** The first exception a journey threw, if any (the rest are only counted as errors). */
+  firstError: string | null;
 };
 
 const pct = (xs: number[], p: number) => {
@@ -39,16 +55,17 @@ export async function discover(url: string, locale: 'fr' | 'en', agent: Agent): 
 
 export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line: string) => void): Promise<RushReport> {
   const agent = new Agent({ connections: Math.max(o.shoppers, 16), keepAliveTimeout: 30_000 });
-  const durations: Record<Step, number[]> = { home: [], product: [], cart: [], add: [], checkout: [] };
-  const errors: Record<Step, number> = { home: 0, product: 0, cart: 0, add: 0, checkout: 0 };
+  const durations = Object.fromEntries(STEPS.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  const errors = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
+  const pace = { thinkMs: (o.thinkSeconds ?? 3) * 1000, maxPollMs: (o.maxPollSeconds ?? 2) * 1000 };
   const statuses: Record<string, number> = {};
   const waits: number[] = [];
   const unitsOrdered = new Map<number, number>();
   const outcomes: Record<Outcome, number> = { ordered: 0, sold_out: 0, declined: 0, error: 0, gave_up: 0 };
   const rec = {
-    step(step: Step, ms: number, status: number) {
-      // A queued checkout (503 QUEUED) is counted in the queue wait, not as a checkout served.
-      if (!(step === 'checkout' && status === 503)) durations[step].push(ms);
+    step(step: Step, ms: number, status: number, timed = true) {
+      // Answers that only say "wait" (waiting room, 503) are counted in statuses, not as pages served.
+      if (timed) durations[step].push(ms);
       statuses[`${step} ${status}`] = (statuses[`${step} ${status}`] ?? 0) + 1;
       if (status >= 500 && status !== 503) errors[step]++;
     },
@@ -58,6 +75,7 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
   const start = Date.now();
   const deadline = start + o.seconds * 1000;
   let started = 0;
+  let firstError: string | null = null;
   const progress = setInterval(() => onProgress?.(`  ${((Date.now() - start) / 1000).toFixed(0)} s: ${outcomes.ordered} orders, ${started} journeys started`), 5000);
   progress.unref();
 
@@ -67,8 +85,10 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
     while (Date.now() < deadline && started < o.maxJourneys) {
       const n = started++;
       try {
-        outcomes[await journey(o.url, agent, catalog, n, rec, deadline)]++;
-      } catch {
+        const outcome = o.api ? await apiJourney(o.url, agent, catalog, n, rec, deadline) : await journey(o.url, agent, catalog, n, rec, deadline, pace);
+        outcomes[outcome]++;
+      } catch (e) {
+        firstError ??= e instanceof Error ? e.message : String(e);
         outcomes.error++;
       }
     }
@@ -78,7 +98,7 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
   await agent.close();
   const seconds = (Date.now() - start) / 1000;
   const steps = Object.fromEntries(
-    (Object.keys(durations) as Step[]).map((s) => [s, { count: durations[s].length, p50: pct(durations[s], 50), p99: pct(durations[s], 99), errors: errors[s] }]),
+    STEPS.map((s) => [s, { count: durations[s].length, p50: pct(durations[s], 50), p99: pct(durations[s], 99), errors: errors[s] }]),
   ) as RushReport['steps'];
   return {
     seconds,
@@ -90,5 +110,6 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
     statuses,
     queue: { queued: waits.length, p50: pct(waits, 50), p99: pct(waits, 99) },
     unitsOrdered,
+    firstError,
   };
 }
