@@ -87,6 +87,9 @@ export async function rush(o: RushOptions, catalog: Catalog, onProgress?: (line:
       try {
         const outcome = o.api ? await apiJourney(o.url, agent, catalog, n, rec, deadline) : await journey(o.url, agent, catalog, n, rec, deadline, pace);
         outcomes[outcome]++;
+        // The rush ended while this shopper was in line or on the form: starting over now would only
+        // pile up journeys that give up at once.
+        if (outcome === 'gave_up') return;
       } catch (e) {
         firstError ??= e instanceof Error ? e.message : String(e);
         outcomes.error++;

@@ -129,8 +129,9 @@ export async function journey(base: string, agent: Agent, catalog: Catalog, n: n
   async function waitInLine(): Promise<'ready' | 'sold-out' | 'deadline'> {
     let pollMs = pace.maxPollMs;
     for (;;) {
-      if (Date.now() + pollMs > deadline) return 'deadline';
-      await sleep(pollMs);
+      if (Date.now() >= deadline) return 'deadline';
+      await sleep(Math.min(pollMs, deadline - Date.now()));
+      if (Date.now() >= deadline) return 'deadline';
       const s = await call('waiting', 'GET', '/waiting-room/status');
       rec.step('waiting', s.ms, s.status);
       if (s.status !== 200) continue;
