@@ -68,7 +68,9 @@ export async function main(argv: string[]): Promise<number> {
         await seedIfEmpty(s);
         password = await ensureDemoAdmin(s);
       });
-      await startServer(config, (url) => {
+      // The shop's own address (PUBLIC_URL), which its links and cookies use, rather than the socket's.
+      await startServer(config, () => {
+        const url = config.publicUrl;
         console.log(`\n  Comptoir demo shop:  ${url}/`);
         console.log(`  Admin:               ${url}/admin`);
         console.log(`  Login:               ${DEMO_ADMIN_EMAIL}`);
