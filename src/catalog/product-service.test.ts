@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../lib/errors.ts';
+import { checkoutInput } from '../../test/helpers/checkout.ts';
 import { productInput, startTestShop, TEST_ACTOR, type TestShop } from '../../test/helpers/shop.ts';
 
 describe('product service', () => {
@@ -53,5 +54,26 @@ describe('product service', () => {
     );
     const r = await shop.services.catalog.search('ete lin', { locale: 'fr' });
     assert.equal(r.items[0]?.title, 'Robe d’été en lin');
+  });
+});
+
+describe('removing variants', () => {
+  let shop: TestShop;
+  before(async () => {
+    shop = await startTestShop({ WORKER: '0' });
+  });
+  after(() => shop.close());
+
+  it('refuses to remove a variant that has been ordered, and removes one that never was', async () => {
+    const p = await shop.services.catalog.products.create(productInput(), TEST_ACTOR);
+    const [sold, unsold] = p.variants;
+    const cart = await shop.services.cart.create('fr');
+    await shop.services.cart.addLine(cart, sold!.id, 1);
+    await shop.services.checkout.placeOrder(cart, checkoutInput(), null);
+    const keepOnly = (v: typeof sold) => ({ variants: [{ id: v!.id, sku: v!.sku, options: v!.options, price: v!.price, weightGrams: 0, trackInventory: true, allowBackorder: false }] });
+    await assert.rejects(shop.services.catalog.products.update(p.id, keepOnly(unsold), TEST_ACTOR), /has been ordered and cannot be removed/);
+    assert.equal((await shop.services.catalog.products.get(p.id))!.variants.length, 2);
+    const updated = await shop.services.catalog.products.update(p.id, keepOnly(sold), TEST_ACTOR);
+    assert.deepEqual(updated.variants.map((v) => v.id), [sold!.id]);
   });
 });

@@ -45,6 +45,15 @@ export function createProductService(deps: CatalogDeps) {
       input.variants.forEach((v, i) => {
         if (v.id !== undefined && !ownIds.has(v.id)) issues.push({ field: `variants.${i}.id`, message: `variant ${v.id} does not belong to this product` });
       });
+      // A variant that was sold keeps its history (orders, stock ledger): it cannot be removed, only stocked at 0.
+      const kept = new Set(input.variants.flatMap((v) => (v.id ? [v.id] : [])));
+      const removed = own.filter((v) => !kept.has(v.id)).map((v) => v.id);
+      if (removed.length) {
+        const sold = await trx.selectFrom('order_lines').select('variant_id').distinct().where('variant_id', 'in', removed).execute();
+        for (const r of sold) {
+          issues.push({ field: 'variants', message: `variant ${r.variant_id} has been ordered and cannot be removed: set its stock to 0 instead` });
+        }
+      }
     } else {
       input.variants.forEach((v, i) => {
         if (v.id !== undefined) issues.push({ field: `variants.${i}.id`, message: 'a new product cannot name existing variant ids' });
