@@ -92,7 +92,7 @@ export function Layout({ ctx, seo, searchValue, children }: { ctx: PageContext; 
               <label for="search-q" class="visually-hidden">
                 {t(locale, 'search.label')}
               </label>
-              <input id="search-q" type="search" name="q" value={searchValue ?? ''} maxLength={200} />
+              <input id="search-q" type="search" name="q" value={searchValue ?? ''} maxLength={200} placeholder={t(locale, 'search.label')} />
               <button type="submit">{t(locale, 'search.submit')}</button>
             </form>
           </div>
