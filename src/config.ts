@@ -17,6 +17,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SHOP_NAME: z.string().min(1).default('Comptoir'),
+  SHOP_EMAIL: z.email('SHOP_EMAIL must be an e-mail address').optional(),
   DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr'),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be an ISO 4217 code such as EUR').default('EUR'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
@@ -64,6 +65,8 @@ export type Config = {
   uploadDir: string;
   sessionSecret: string;
   shopName: string;
+  /** Shown on the contact page; contact@<shop host> when not set. */
+  shopEmail: string | null;
   defaultLocale: 'fr' | 'en';
   currency: string;
   maxUploadBytes: number;
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadDir: resolve(dataDir, 'uploads'),
     sessionSecret: e.SESSION_SECRET ?? '',
     shopName: e.SHOP_NAME,
+    shopEmail: e.SHOP_EMAIL ?? null,
     defaultLocale: e.DEFAULT_LOCALE,
     currency: e.CURRENCY,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,

@@ -149,6 +149,12 @@ describe('home, search and site pages', () => {
       assert.match(r.html, /Atelier Lune/);
     }
     assert.match((await page(shop, '/fr/pages/contact')).html, /<a href="mailto:contact@127\.0\.0\.1">contact@127\.0\.0\.1<\/a>/);
+    const own = await startTestShop({ SHOP_EMAIL: 'bonjour@atelier.example' });
+    try {
+      assert.match((await page(own, '/fr/pages/contact')).html, /mailto:bonjour@atelier\.example/);
+    } finally {
+      await own.close();
+    }
     assert.equal((await page(shop, '/fr/pages/other')).status, 404);
   });
 

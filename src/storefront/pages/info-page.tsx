@@ -6,9 +6,9 @@ import { localePaths, summary } from '../seo.ts';
 export const INFO_PAGES = ['legal', 'terms', 'contact'] as const;
 export type InfoPageName = (typeof INFO_PAGES)[number];
 
-/** The address shown on the contact page until the merchant's own is configured. */
-export function contactEmail(publicUrl: string): string {
-  return `contact@${new URL(publicUrl).hostname.replace(/^www\./, '')}`;
+/** The merchant's address (SHOP_EMAIL), or contact@<shop host> until it is configured. */
+export function contactEmail(publicUrl: string, shopEmail: string | null = null): string {
+  return shopEmail ?? `contact@${new URL(publicUrl).hostname.replace(/^www\./, '')}`;
 }
 
 /** Legal notice, terms of sale and contact: placeholder text the merchant replaces. */
@@ -17,7 +17,7 @@ export function InfoPage({ ctx, name }: { ctx: PageContext; name: InfoPageName }
   const shop = site.config.shopName;
   const title = t(locale, `page.${name}.title`);
   const body = t(locale, `page.${name}.body`, { shop });
-  const email = contactEmail(site.config.publicUrl);
+  const email = contactEmail(site.config.publicUrl, site.config.shopEmail);
   return (
     <Layout
       ctx={ctx}
