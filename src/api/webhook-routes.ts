@@ -75,6 +75,12 @@ function registerStripeWebhook(server: FastifyInstance, services: Services): voi
       req.log.warn({ orderId: event.orderId, reference: event.reference }, 'stripe event for an unknown order');
       return { received: true, outcome: 'ignored' };
     }
+    // The intent must be the one this order started: another shop (or staging) on the same Stripe account
+    // can have an order with the same id.
+    if (order.payment.reference && order.payment.reference !== event.reference) {
+      req.log.warn({ orderId: order.id, reference: event.reference, expected: order.payment.reference }, 'stripe event for another payment intent');
+      return { received: true, outcome: 'ignored' };
+    }
     const actor = { label: 'stripe' };
     const note = (status: 'paid' | 'declined', text: string) =>
       orders.notePayment(order.id, { provider: 'stripe', status, reference: event.reference, amount: event.amount, currency: event.currency, note: text, actor });

@@ -138,6 +138,13 @@ describe('Stripe webhook', () => {
     await assertStockConsistent(db());
   });
 
+  it('ignores an event for another payment intent that names the same order id', async () => {
+    const { order, payment } = await stripeOrder();
+    const res = await post(event('payment_intent.succeeded', { id: `${payment.reference}_elsewhere`, orderId: order.id, amount: order.total.amount }));
+    assert.deepEqual([res.status, res.body.outcome], [200, 'ignored']);
+    assert.equal(await status(order.id), 'pending_payment');
+  });
+
   it('does not mark an order paid when the amount paid differs from its total', async () => {
     const { order, payment } = await stripeOrder();
     const res = await post(event('payment_intent.succeeded', { id: payment.reference, orderId: order.id, amount: order.total.amount - 1 }));

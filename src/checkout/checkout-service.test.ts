@@ -48,7 +48,11 @@ describe('checkout service', () => {
     assert.equal(c.order.id, a.order.id);
     assert.equal(b.replayed, true);
     const other = await cartWith([{ variantId: p.variants[0]!.id, quantity: 1 }]);
-    await assert.rejects(shop.services.checkout.placeOrder(other, checkoutInput(), 'key-idem-1'), /Idempotency-Key was already used/);
+    // Keys are scoped to their cart: another cart sending the same key is its own order and never sees this one.
+    const theirs = await shop.services.checkout.placeOrder(other, checkoutInput(), 'key-idem-1');
+    assert.notEqual(theirs.order.id, a.order.id);
+    assert.notEqual(theirs.order.token, a.order.token);
+    assert.equal(theirs.replayed, false);
     await assertStockConsistent(shop.services.conn.db);
   });
 

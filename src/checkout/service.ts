@@ -16,6 +16,7 @@ import { postalCodeProblem } from './address-rules.ts';
 import { cartSnapshot } from './cart-snapshot.ts';
 import type { CheckoutInput } from './schemas.ts';
 import { computeTotals } from './totals.ts';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { CustomerService } from '../customers/index.ts';
 
@@ -59,15 +60,17 @@ export function createCheckoutService(deps: CheckoutDeps) {
   const { db } = deps;
   const fault = (step: string) => deps.faults?.(step);
 
+  /**
+   * Idempotency keys are scoped to their cart: the same key sent for another cart is another request,
+   * and can never reveal (or replay) someone else's order.
+   */
+  const scopedKey = (cartId: string, key: string | null) => (key ? createHash('sha256').update(`${cartId}\n${key}`).digest('hex') : null);
+
   async function existing(cartId: string, key: string | null) {
-    let q = db.selectFrom('orders').select(['id', 'number', 'token', 'status', 'total_amount', 'currency', 'cart_id', 'idempotency_key', 'payment_provider', 'payment_reference']);
+    let q = db.selectFrom('orders').select(['id', 'number', 'token', 'status', 'total_amount', 'currency', 'cart_id', 'idempotency_key', 'payment_provider', 'payment_reference', 'email']);
     q = key ? q.where((eb) => eb.or([eb('idempotency_key', '=', key), eb('cart_id', '=', cartId)])) : q.where('cart_id', '=', cartId);
     const rows = await q.execute();
-    const byKey = key ? rows.find((r) => r.idempotency_key === key) : undefined;
-    if (byKey && byKey.cart_id !== cartId && byKey.cart_id !== null) {
-      throw new AppError('CONFLICT', 'this Idempotency-Key was already used for another cart; send a new key for a new order');
-    }
-    return byKey ?? rows.find((r) => r.cart_id === cartId);
+    return (key ? rows.find((r) => r.idempotency_key === key) : undefined) ?? rows.find((r) => r.cart_id === cartId);
   }
 
   const summary = (o: { id: number; number: number; token: string; status: string; total_amount: number; currency: string }) => ({
@@ -119,7 +122,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
     // A retry resumes the payment: after a crash between reservation and payment, or to get Stripe's client
     // secret again. Providers are idempotent per order, so no second charge or intent is made.
     if (found.status === 'pending_payment' && p && !p.offline) {
-      const start = await p.start({ orderId: found.id, orderNumber: Number(found.number), amount: { amount: Number(found.total_amount), currency: found.currency }, email: input.email, token: input.payment.token });
+      const start = await p.start({ orderId: found.id, orderNumber: Number(found.number), amount: { amount: Number(found.total_amount), currency: found.currency }, email: found.email, token: input.payment.token });
       return settle(found, p, start, locale, true);
     }
     return {
@@ -151,7 +154,8 @@ export function createCheckoutService(deps: CheckoutDeps) {
      * Places the order for a cart exactly once. Stock is reserved and the order written in one transaction;
      * the payment call happens after it commits; its outcome is recorded in a second transaction.
      */
-    async placeOrder(cartId: string, input: CheckoutInput, idempotencyKey: string | null, who: { customerId?: number | null } = {}): Promise<PlacedOrder> {
+    async placeOrder(cartId: string, input: CheckoutInput, clientKey: string | null, who: { customerId?: number | null } = {}): Promise<PlacedOrder> {
+      const idempotencyKey = scopedKey(cartId, clientKey);
       const locale = input.locale ?? 'fr';
       const provider = deps.providers.get(input.payment.provider);
       const cart = await cartSnapshot(db, cartId, locale);
@@ -292,7 +296,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       if (p.offline) deps.afterCommit?.();
       if (placed.held.length) deps.onStockChange?.(placed.held.map((h) => h.variantId));
       fault('after-commit');
-      const start = await p.start({ orderId: placed.id, orderNumber: placed.number, amount: { amount: placed.total_amount, currency: placed.currency }, email: input.email, token: input.payment.token });
+      const start = await p.start({ orderId: placed.id, orderNumber: placed.number, amount: { amount: placed.total_amount, currency: placed.currency }, email: input.email.toLowerCase(), token: input.payment.token });
       return settle(placed, p, start, locale, false, placed.held);
     },
   };

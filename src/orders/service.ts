@@ -104,7 +104,8 @@ export function createOrderService(deps: { db: Db; faults?: Faults; afterCommit?
         moved = held;
         if (from === 'pending_payment') await release(trx, held, `order:${orderId}`);
         else await restock(trx, held, `order:${orderId}`, actor.staffId ?? null);
-        if (o.discount_code) {
+        // An unpaid order gives its discount use back (a paid then cancelled one did use it).
+        if (o.discount_code && from === 'pending_payment') {
           await trx.updateTable('discount_codes').set({ used_count: sql`used_count - 1` }).where('code', '=', o.discount_code).where('used_count', '>', 0).execute();
         }
         if (opts.declined) {
