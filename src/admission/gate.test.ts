@@ -89,6 +89,18 @@ describe('checkout admission: the gate in front of checkout', () => {
     assert.equal((await queued(e)).position, '1');
   });
 
+  it('does not let a copied admission cookie in for another cart', async () => {
+    const [a, b, c] = [await q.shopper(), await q.shopper(), await q.shopper()];
+    await admitted(a);
+    await admitted(b);
+    // c holds a copy of a's admission but has its own cart: it queues like anyone.
+    c.cookies.set('admit', a.cookies.get('admit')!);
+    const r = await checkout(c);
+    assert.equal(r.status, 303);
+    assert.match(r.headers.get('location') ?? '', /^\/waiting-room/);
+    assert.equal((await q.admission.snapshot()).active, 2);
+  });
+
   it('admits the same number of shoppers in both languages and keeps the locale of the waiting room', async () => {
     const [a, b, c] = [await q.shopper(), await q.shopper(), await q.shopper()];
     await admitted(a);

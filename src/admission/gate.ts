@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Services } from '../app.ts';
 import { LOCALES, type Locale } from '../catalog/index.ts';
@@ -5,7 +6,7 @@ import { cartIdOf } from '../storefront/shopper-cookies.ts';
 import type { AdmissionController, Queued } from './controller.ts';
 import { admissionOf, cartSoldOut, clearAdmitCookie, clearTicketCookie, setAdmitCookie, setTicketCookie, signedTicket, ticketOf } from './shopper.ts';
 import { waitingRoomStrings } from './strings.ts';
-import { newAdmissionId, TICKET_COOKIE, TICKET_HEADER, type AdmissionClaim } from './tokens.ts';
+import { TICKET_COOKIE, TICKET_HEADER, type AdmissionClaim } from './tokens.ts';
 
 // The gate stands only at the doors into checkout: the checkout page (GET and its form's POST) in each
 // language, and the store API's checkout. Everything else, browsing included, never meets it, and a
@@ -25,6 +26,8 @@ const CART_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const ORDER_PAGE = /^\/(?:fr|en)\/orders\/\d+/;
 
 export const apiAdmissionId = (cartId: string) => `cart:${cartId}`;
+/** The page checkout's admission is named after the cart (hashed: the cookie does not repeat the cart id). */
+export const pageAdmissionId = (cartId: string) => createHash('sha256').update(cartId).digest('base64url').slice(0, 22);
 
 export function waitingRoomUrl(locale: Locale, q: Queued | null, soldOut: boolean): string {
   const query = soldOut ? '&sold-out=1' : q ? `&position=${q.position}&wait=${q.estimatedWaitSeconds}` : '';
@@ -40,16 +43,20 @@ export function installCheckoutGate(server: FastifyInstance, services: Services,
 
   const htmlGate = (locale: Locale) =>
     async function admissionGate(req: FastifyRequest, reply: FastifyReply) {
-      const held = admissionOf(req, controller.clock);
-      if (held) {
-        const renewed = await controller.renew(held.id, true);
-        req.checkoutAdmission = { ...(renewed ?? held), fromTicket: false };
-        return;
-      }
       const cartId = cartIdOf(req);
       // Without a cart there is nothing to check out: the checkout sends the shopper to their cart.
       if (!cartId) return;
-      const id = newAdmissionId();
+      // An admission belongs to one cart and must still be live: a copied cookie, one kept after the order,
+      // or one from before a restart is no pass; its holder enters like anyone (at once if there is room).
+      const id = pageAdmissionId(cartId);
+      const held = admissionOf(req, controller.clock);
+      if (held && held.id === id) {
+        const renewed = await controller.renew(held.id, false);
+        if (renewed) {
+          req.checkoutAdmission = { ...renewed, fromTicket: false };
+          return;
+        }
+      }
       const entry = await controller.enter(ticketOf(req), id);
       if (entry.admitted) {
         req.checkoutAdmission = { ...entry.admission, fromTicket: !!req.cookies[TICKET_COOKIE] };

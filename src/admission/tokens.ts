@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { TicketClaim } from './store.ts';
 
 // What the two cookies hold, before signing (the HMAC of @fastify/cookie with the session secret) and
@@ -10,8 +9,6 @@ export const TICKET_HEADER = 'x-queue-ticket';
 
 export type AdmissionClaim = { id: string; until: number };
 export type Ticket = TicketClaim & { epoch: string };
-
-export const newAdmissionId = (): string => randomBytes(16).toString('base64url');
 
 const ADMISSION = /^([A-Za-z0-9_-]{16,64})\.(\d{1,12})$/;
 const TICKET = /^([0-9a-f]{8})\.(\d{1,12})\.(\d{1,12})$/;
