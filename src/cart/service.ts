@@ -111,12 +111,19 @@ export function createCartService(deps: { db: Db; currency: string; maxQuantity:
       if (r.variant_id === null) throw invalid([{ field: 'variantId', message: `variant ${variantId} does not exist` }]);
       if (r.status !== 'active') throw invalid([{ field: 'variantId', message: 'this product is no longer for sale' }]);
       checkQuantity((r.line_quantity ?? 0) + quantity, { track_inventory: r.track_inventory!, allow_backorder: r.allow_backorder!, available: r.available });
+      // Added to what is there at write time, not to what was read: two adds at once both count.
       if (r.line_id !== null) {
-        await db.updateTable('cart_lines').set({ quantity: r.line_quantity! + quantity }).where('id', '=', r.line_id).execute();
+        await db.updateTable('cart_lines').set({ quantity: sql`quantity + ${quantity}` }).where('id', '=', r.line_id).execute();
         return r.line_id;
       }
       if (Number(r.line_count ?? 0) >= 50) throw invalid([{ field: 'variantId', message: 'a cart holds at most 50 different items' }]);
-      return (await db.insertInto('cart_lines').values({ cart_id: cartId, variant_id: variantId, quantity, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow()).id;
+      const line = await db
+        .insertInto('cart_lines')
+        .values({ cart_id: cartId, variant_id: variantId, quantity, created_at: nowIso() })
+        .onConflict((oc) => oc.columns(['cart_id', 'variant_id']).doUpdateSet({ quantity: sql`cart_lines.quantity + excluded.quantity` }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return line.id;
     },
 
     async setQuantity(cartId: string, lineId: number, quantity: number): Promise<void> {

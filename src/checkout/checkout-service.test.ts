@@ -167,3 +167,21 @@ describe('checkout with an account', () => {
     });
   });
 });
+
+describe('cart lines under concurrent adds', () => {
+  let shop: TestShop;
+  before(async () => {
+    shop = await startTestShop({ WORKER: '0' });
+  });
+  after(() => shop.close());
+
+  it('counts every unit when the same item is added twice at once', async () => {
+    const p = await shop.services.catalog.products.create(productInput(), TEST_ACTOR);
+    const cart = await shop.services.cart.create('fr');
+    await Promise.all([shop.services.cart.addLine(cart, p.variants[0]!.id, 1), shop.services.cart.addLine(cart, p.variants[0]!.id, 1)]);
+    await Promise.all([shop.services.cart.addLine(cart, p.variants[0]!.id, 1), shop.services.cart.addLine(cart, p.variants[0]!.id, 1)]);
+    const view = await shop.services.cart.get(cart, 'fr');
+    assert.equal(view!.lines.length, 1);
+    assert.equal(view!.lines[0]!.quantity, 4);
+  });
+});
