@@ -9,7 +9,15 @@ const gz = promisify(gzip);
 // tagged with what they show so a change removes exactly the pages that show it.
 // Facts are the few values a page shows that change without an edit (a variant's stock state, the
 // navigation): reconcile() compares them with fresh reads and drops only the pages that now differ.
-export type RenderedPage = { status: number; body: string | Buffer; contentType: string; tags: string[]; facts?: Record<string, string> };
+export type RenderedPage = {
+  status: number;
+  body: string | Buffer;
+  contentType: string;
+  tags: string[];
+  facts?: Record<string, string>;
+  /** False for a page reached by a query that names nothing real (made-up variant ids...): served, not kept. */
+  keep?: boolean;
+};
 
 export type CachedPage = {
   status: number;
@@ -168,8 +176,9 @@ export function createPageCache(opts: { maxBytes?: number } = {}) {
       inFlight.set(key, shared);
       try {
         stats.renders++;
-        const page = await prepare(await render());
-        const cacheable = page.status === 200 && stillTrue(page, started);
+        const rendered = await render();
+        const page = await prepare(rendered);
+        const cacheable = page.status === 200 && rendered.keep !== false && stillTrue(page, started);
         if (cacheable) store(key, page);
         resolveShared(cacheable ? page : null);
         return { page, hit: false };

@@ -76,8 +76,13 @@ export function registerCatalogPages(server: FastifyInstance, site: Site, pages:
         const [product, ctx] = await Promise.all([catalog.products.getByHandle(handle, locale), sharedContext(site, locale, url)]);
         // Drafts and archived products are not for sale: they do not exist for shoppers.
         if (!product || product.status !== 'active') throw notFound(`Product ${handle}`);
-        const page = <ProductPage ctx={ctx} product={product} variant={chooseVariant(product, queryObject(pairs))} cart={{}} />;
-        return htmlPage(page, productPageLabels(product, locale, ctx.nav));
+        const query = queryObject(pairs);
+        const variant = chooseVariant(product, query);
+        const page = <ProductPage ctx={ctx} product={product} variant={variant} cart={{}} />;
+        // Only the plain page and the pages of real variants are kept, so made-up query values cannot flood the cache.
+        const real = (k: string, v: string) => (k === 'variant' ? v === String(variant.id) : variant.options[Number(k.slice(6)) - 1] === v);
+        const keep = pairs.every(([k, v]) => real(k, v));
+        return { ...htmlPage(page, productPageLabels(product, locale, ctx.nav)), keep };
       });
     });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { checkoutInput } from '../../test/helpers/checkout.ts';
-import { startTestShop, TEST_ACTOR, type TestShop } from '../../test/helpers/shop.ts';
+import { productInput, startTestShop, TEST_ACTOR, type TestShop } from '../../test/helpers/shop.ts';
 import { toInput, type CollectionView, type ProductView } from '../catalog/index.ts';
 import { makeCollection, makeProduct } from './test-fixtures.ts';
 import { SHOPPER_ENV, ShopClient, shopperWithCart, textOf } from './test-client.ts';
@@ -279,5 +279,22 @@ describe('page cache (storefront)', () => {
     const product = await client.fetch('/en/products/assiette-cache');
     assert.equal(product.headers.get('x-cache'), 'HIT');
     assert.doesNotMatch(await product.text(), /Camille Cache|cache@example\.com/);
+  });
+});
+
+describe('page cache keys from made-up queries', () => {
+  it('serves a product page for a made-up variant id without keeping it, and keeps the pages of real variants', async () => {
+    const shop = await startTestShop({ WORKER: '0' });
+    try {
+      const p = await shop.services.catalog.products.create(productInput(), TEST_ACTOR);
+      const before = shop.services.pageCache.stats().entries;
+      for (let i = 0; i < 5; i++) assert.equal((await fetch(`${shop.url}/fr/products/${p.handle}?variant=${900000 + i}`)).status, 200);
+      assert.equal(shop.services.pageCache.stats().entries, before, 'made-up variants are not kept');
+      await fetch(`${shop.url}/fr/products/${p.handle}?variant=${p.variants[1]!.id}`);
+      const again = await fetch(`${shop.url}/fr/products/${p.handle}?variant=${p.variants[1]!.id}`);
+      assert.equal(again.headers.get('x-cache'), 'HIT');
+    } finally {
+      await shop.close();
+    }
   });
 });
