@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ASSETS_DIR } from '../http/static.ts';
+import { assetUrl } from '../http/static.ts';
 import type { LiveFigures } from '../metrics/index.ts';
 import type { Session } from '../staff/index.ts';
 import { adminTimeZone } from './dates.ts';
@@ -11,10 +8,8 @@ import { t } from './strings.ts';
 // The merchant's live view. Every figure is formatted here once, for the page and for live.json
 // alike, so admin-live.js only copies text into place and never formats anything itself.
 
-// /assets/ is cached as immutable: link the files with a hash of their content, read once at boot.
-const hashed = (file: string) => `/assets/${file}?v=${createHash('sha256').update(readFileSync(join(ASSETS_DIR, file))).digest('hex').slice(0, 8)}`;
-const SCRIPT = hashed('admin-live.js');
-const STYLES = hashed('admin-live.css');
+const SCRIPT = assetUrl('admin-live.js');
+const STYLES = assetUrl('admin-live.css');
 
 export type BestSellerRow = { title: string; variant: string; sku: string; href: string | null; sold: string; onHand: string; available: string };
 

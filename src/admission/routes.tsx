@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
 import { renderDocument } from '../http/html.ts';
-import { ASSETS_DIR } from '../http/static.ts';
+import { assetUrl } from '../http/static.ts';
 import { cartIdOf } from '../storefront/shopper-cookies.ts';
 import type { AdmissionController } from './controller.ts';
 import { admissionOf, cartSoldOut, ticketOf } from './shopper.ts';
@@ -27,15 +24,10 @@ const PageQuery = z
   })
   .strict();
 
-function hashed(file: string): string {
-  const hash = createHash('sha256').update(readFileSync(join(ASSETS_DIR, file))).digest('hex').slice(0, 8);
-  return `/assets/${file}?v=${hash}`;
-}
-
 export function registerWaitingRoomRoutes(server: FastifyInstance, services: Services, controller: AdmissionController): void {
   const r = server.withTypeProvider<ZodTypeProvider>();
   const { config, cart } = services;
-  const assets = { css: hashed('waiting-room.css'), js: hashed('waiting-room.js') };
+  const assets = { css: assetUrl('waiting-room.css'), js: assetUrl('waiting-room.js') };
 
   const prepared = createPreparedPages();
 

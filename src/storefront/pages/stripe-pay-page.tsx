@@ -1,3 +1,4 @@
+import { assetUrl } from '../../http/static.ts';
 import { t } from '../../i18n/index.ts';
 import { formatMoney } from '../../lib/money.ts';
 import type { OrderView } from '../../orders/index.ts';
@@ -24,7 +25,7 @@ export function StripePayPage({ ctx, order, publishableKey, clientSecret, return
           </button>
         </form>
         <script src="https://js.stripe.com/v3/"></script>
-        <script src="/assets/stripe-pay.js"></script>
+        <script src={assetUrl('stripe-pay.js')}></script>
       </main>
     </Layout>
   );
