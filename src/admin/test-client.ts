@@ -1,5 +1,6 @@
 import type { Services } from '../app.ts';
 import type { Role } from '../staff/index.ts';
+import { CookieJar } from '../lib/cookie-jar.ts';
 
 // For the admin's HTTP tests: a tiny browser that keeps cookies between fetches and never follows redirects.
 
@@ -19,23 +20,15 @@ export function inputValue(html: string, name: string): string | undefined {
 }
 
 export class AdminClient {
-  readonly cookies = new Map<string, string>();
+  readonly cookies = new CookieJar();
   constructor(readonly base: string) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size) headers.set('cookie', this.cookies.header().cookie!);
     if (!headers.has('accept')) headers.set('accept', 'text/html');
     const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const gone = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()));
-      if (gone || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    this.cookies.store(res.headers.getSetCookie());
     return res;
   }
 

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { CookieJar } from './cookie-jar.ts';
+import { CookieJar } from '../lib/cookie-jar.ts';
 
 // One virtual phone shopper's journey through the shop's HTML pages, as a browser would take it:
 // home, a product page, add to cart, the checkout page (or the waiting room until let in), some time

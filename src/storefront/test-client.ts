@@ -1,5 +1,6 @@
 import type { TestShop } from '../../test/helpers/shop.ts';
 import { formEntries, setEntry } from '../admin/test-client.ts';
+import { CookieJar } from '../lib/cookie-jar.ts';
 
 export { formEntries, inputValue, setEntry, uncheck } from '../admin/test-client.ts';
 
@@ -13,29 +14,21 @@ export const SHOPPER_ENV = { WORKER: '0', RATE_LIMIT_CART: '10000', RATE_LIMIT_C
 export const ADDRESS = { email: 'camille@example.com', name: 'Camille Martin', line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', cardNumber: '4242 4242 4242 4242', terms: '1' };
 
 export class ShopClient {
-  readonly cookies = new Map<string, string>();
+  readonly cookies = new CookieJar();
   /** Each Set-Cookie header of the last response, whole, to check its attributes. */
   lastSetCookies: string[] = [];
   constructor(readonly base: string) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size) headers.set('cookie', this.cookies.header().cookie!);
     if (!headers.has('accept')) headers.set('accept', 'text/html');
     // Browsers name the page's origin on every form post (the add-to-cart form is checked by it); `origin: ''` leaves it out.
     if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', this.base);
     if (headers.get('origin') === '') headers.delete('origin');
     const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
     this.lastSetCookies = res.headers.getSetCookie();
-    for (const c of this.lastSetCookies) {
-      const [pair, ...attrs] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const gone = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()));
-      if (gone || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    this.cookies.store(this.lastSetCookies);
     return res;
   }
 

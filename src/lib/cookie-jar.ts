@@ -1,10 +1,8 @@
-// The few cookies one phone shopper keeps between requests (cart, cart_count, csrf, admit, ticket,
-// customer): name=value pairs taken from Set-Cookie and sent back whole. Signed values stay opaque.
-// One shop, one path (/): domains, paths and expiry dates are not tracked, only deletion.
+// The cookies one client of one shop keeps between requests (the rush's shoppers, the tests' browsers):
+// name=value pairs taken from Set-Cookie and sent back whole. Signed values stay opaque. One shop, one
+// path: domains, paths and expiry dates are not tracked, only deletion. A Map, so callers can read and set.
 
-export class CookieJar {
-  private readonly cookies = new Map<string, string>();
-
+export class CookieJar extends Map<string, string> {
   /** Takes in a response's Set-Cookie header(s). */
   store(setCookie: string | string[] | undefined): void {
     for (const line of [setCookie ?? []].flat()) {
@@ -13,19 +11,15 @@ export class CookieJar {
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (value === '' || attrs.some((a) => isExpiry(a.trim()))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      if (value === '' || attrs.some((a) => isExpiry(a.trim()))) this.delete(name);
+      else this.set(name, value);
     }
-  }
-
-  get(name: string): string | undefined {
-    return this.cookies.get(name);
   }
 
   /** The Cookie header to send, or nothing when the jar is empty. */
   header(): Record<string, string> {
-    if (this.cookies.size === 0) return {};
-    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (this.size === 0) return {};
+    return { cookie: [...this].map(([k, v]) => `${k}=${v}`).join('; ') };
   }
 }
 
