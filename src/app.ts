@@ -100,11 +100,10 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       ...cdnPurgeHandlers(config),
     },
     log,
+    delivers: config.worker,
   });
-  // Deliver at once what a committed transaction queued, instead of waiting for the next poll.
-  const nudge = () => {
-    if (config.worker) outbox.soon();
-  };
+  // Deliver soon what a committed transaction queued, instead of waiting for the next poll.
+  const nudge = () => outbox.soon();
   const orders = createOrderService({ db: conn.db, faults: opts.faults, afterCommit: nudge, onStockChange: stockChanged });
   const shipping = createShippingService(conn.db);
   const customers = createCustomerService(conn.db);

@@ -12,7 +12,15 @@ export const backoffMs = (attempts: number): number => Math.min(10_000 * 4 ** (a
  * Delivers outbox messages after commit. A message is claimed by a lease (locked_until) so that
  * several processes can run workers without delivering the same message at the same time.
  */
-export function createOutboxWorker(deps: { db: Db; handlers: Record<string, Handler>; log: Log; batch?: number; leaseMs?: number }) {
+export function createOutboxWorker(deps: {
+  db: Db;
+  handlers: Record<string, Handler>;
+  log: Log;
+  batch?: number;
+  leaseMs?: number;
+  /** False where another process has the worker role: soon() then leaves delivery to it. */
+  delivers?: boolean;
+}) {
   const { db, handlers, log } = deps;
   const batch = deps.batch ?? 20;
   const leaseMs = deps.leaseMs ?? 60_000;
@@ -94,7 +102,7 @@ export function createOutboxWorker(deps: { db: Db; handlers: Record<string, Hand
    * claimed and delivered in batches instead of one claim per order.
    */
   function soon(delayMs = 25): void {
-    if (scheduled) return;
+    if (scheduled || deps.delivers === false) return;
     scheduled = setTimeout(() => {
       scheduled = null;
       void nudge().catch((e) => log.error({ err: e }, 'outbox pass failed'));

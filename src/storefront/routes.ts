@@ -25,9 +25,7 @@ export async function registerStorefront(server: FastifyInstance, services: Serv
   const purge = createCdnPurgeQueue({
     db: services.conn.db,
     config,
-    nudge: () => {
-      if (config.worker) services.outbox.soon();
-    },
+    nudge: () => services.outbox.soon(),
     log,
   });
   // Tags gathered in the last second are queued before the database closes.
